@@ -1,0 +1,31 @@
+/**
+ * The app's session: brings the service worker and the engine up, then holds the API client
+ * and the scans. Components read it; only it talks to client/ and engine/.
+ */
+import { ReadClient } from '../client/read-client';
+import { registerServiceWorker } from '../client/service-worker';
+import { startEngine } from '../engine/host';
+import { Scans } from './scans.svelte';
+
+export type SessionState = 'starting' | 'ready' | 'unavailable';
+
+export class Session {
+  state = $state<SessionState>('starting');
+  problem = $state<string | null>(null);
+  updateAvailable = $state<(() => void) | null>(null);
+  scans = $state.raw<Scans | null>(null);
+
+  async start(): Promise<void> {
+    try {
+      const base = new URL(import.meta.env.BASE_URL, location.origin).href;
+      const worker = await registerServiceWorker(new URL('sw.js', base).href);
+      worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
+      await startEngine(base);
+      this.scans = new Scans(await ReadClient.connect());
+      this.state = 'ready';
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : String(error);
+      this.state = 'unavailable';
+    }
+  }
+}

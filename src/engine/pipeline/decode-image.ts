@@ -1,0 +1,36 @@
+/**
+ * PNG, JPEG and BMP -> one greyscale page, in the worker: the browser decodes (EXIF orientation
+ * honoured), transparency is composited onto white, and the size limits of Read 3.2 apply.
+ */
+import { ReadApiError } from '../../read-api/errors';
+import { assertImageDimensions } from '../../read-api/formats';
+import { rgbaToPgm, type RasterPage } from './raster';
+
+/** Chromium leaves an OffscreenCanvas above 2^28 pixels blank without an error. */
+const MAX_CANVAS_PIXELS = 2 ** 28;
+
+export async function decodeImage(bytes: Uint8Array<ArrayBuffer>): Promise<RasterPage> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' });
+  } catch {
+    throw new ReadApiError('InvalidImageFormat', 'Input data is not a valid image: it could not be decoded.');
+  }
+  try {
+    const { width, height } = bitmap;
+    assertImageDimensions({ width, height });
+    if (width * height > MAX_CANVAS_PIXELS) {
+      throw new ReadApiError('InvalidImageSize', `A ${width}x${height} image is too large to draw.`);
+    }
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new ReadApiError('InvalidImageSize', 'No canvas could be allocated for the image.');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    context.drawImage(bitmap, 0, 0);
+    const { data } = context.getImageData(0, 0, width, height);
+    return rgbaToPgm(data, width, height);
+  } finally {
+    bitmap.close();
+  }
+}

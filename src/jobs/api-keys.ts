@@ -1,0 +1,44 @@
+/**
+ * The API keys: two, as an Azure resource has, generated on first use and kept in the job store.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { ApiKeys, JobDb, KeyId } from './db';
+
+/** A new key: 32 hex characters, the form of an Azure resource key. */
+export function generateKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The keys, created on first use. Safe against two realms creating them at once. */
+export async function loadOrCreateApiKeys(db: IDBPDatabase<JobDb>): Promise<ApiKeys> {
+  const tx = db.transaction('meta', 'readwrite');
+  const existing = await tx.store.get('apiKeys');
+  if (existing?.name === 'apiKeys') {
+    await tx.done;
+    return existing;
+  }
+  const keys: ApiKeys = { name: 'apiKeys', key1: generateKey(), key2: generateKey() };
+  await tx.store.put(keys);
+  await tx.done;
+  return keys;
+}
+
+/** Compares two strings in time that depends only on their lengths, not on where they differ. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  const length = Math.max(a.length, b.length);
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < length; i += 1) {
+    difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  }
+  return difference === 0;
+}
+
+/** Which key a presented value is, or null when it is neither. */
+export function matchKey(keys: ApiKeys, presented: string | null): KeyId | null {
+  if (!presented) return null;
+  const isKey1 = constantTimeEqual(keys.key1, presented);
+  const isKey2 = constantTimeEqual(keys.key2, presented);
+  if (isKey1) return 'key1';
+  return isKey2 ? 'key2' : null;
+}

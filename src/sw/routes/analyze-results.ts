@@ -1,0 +1,33 @@
+/** `GET /vision/v3.2/read/analyzeResults/{id}`: the status of an operation and, once done, its result. */
+import { ReadApiError } from '../../read-api/errors';
+import { operationIdFromPath } from '../../read-api/paths';
+import type { ReadOperationResult } from '../../read-api/types';
+import type { StoredJob } from '../../jobs/job-store';
+import { authorize, type RequestContext } from '../api-context';
+import { jsonResponse } from '../respond';
+
+function notFound(): ReadApiError {
+  return new ReadApiError('NotFound', 'Operation not found: it is unknown, expired or deleted.');
+}
+
+/** The GET body: Azure's fields, plus `progress` (our extension) while a job runs. */
+export function toOperationResult({ record, result }: StoredJob): ReadOperationResult {
+  const body: ReadOperationResult & Record<string, unknown> = {
+    status: record.status,
+    createdDateTime: new Date(record.createdAt).toISOString(),
+    lastUpdatedDateTime: new Date(record.updatedAt).toISOString(),
+  };
+  if (record.status === 'succeeded' && result) body.analyzeResult = result;
+  if (record.status === 'running' && record.progress) body.progress = record.progress;
+  if (record.status === 'failed' && record.error) body.error = record.error;
+  return body;
+}
+
+export async function analyzeResults(context: RequestContext): Promise<Response> {
+  await authorize(context);
+  const id = operationIdFromPath(context.url.pathname);
+  if (!id) throw notFound();
+  const job = await context.store.get(id);
+  if (!job) throw notFound();
+  return jsonResponse(toOperationResult(job), 200, context.requestId);
+}

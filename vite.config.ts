@@ -1,0 +1,42 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { runtimeAssets } from './build/runtime-assets.ts';
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    runtimeAssets(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: {
+        name: 'localread — offline OCR',
+        short_name: 'localread',
+        description: 'Reads text from images on your device. Nothing leaves it.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f1faee',
+        theme_color: '#1d3557',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,gz}'],
+        // The OCR core (~4 MB) and model (~3 MB) are over Workbox's 2 MiB default, which
+        // would skip them silently and break offline use.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+  preview: { port: 4173, strictPort: true },
+});
