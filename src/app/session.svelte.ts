@@ -6,6 +6,7 @@ import { ReadClient } from '../client/read-client';
 import { registerServiceWorker } from '../client/service-worker';
 import { startEngine } from '../engine/host';
 import { Scans } from './scans.svelte';
+import { appBaseUrl, serviceWorkerUrl } from './base-url';
 
 export type SessionState = 'starting' | 'ready' | 'unavailable';
 
@@ -17,10 +18,9 @@ export class Session {
 
   async start(): Promise<void> {
     try {
-      const base = new URL(import.meta.env.BASE_URL, location.origin).href;
-      const worker = await registerServiceWorker(new URL('sw.js', base).href);
+      const worker = await registerServiceWorker(serviceWorkerUrl());
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
-      await startEngine(base);
+      await startEngine(appBaseUrl());
       this.scans = new Scans(await ReadClient.connect());
       this.state = 'ready';
     } catch (error) {

@@ -1,0 +1,2 @@
+// IndexedDB for the job store's tests: fake-indexeddb implements the whole API in memory.
+import 'fake-indexeddb/auto';
