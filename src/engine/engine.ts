@@ -57,7 +57,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     store,
     concurrency: size,
     run: (job, onProgress) =>
-      runJob({ format: job.record.format, params: job.record.params, bytes: job.input }, { recognize, onProgress }),
+      runJob({ format: job.record.format, params: job.record.params, bytes: job.input }, { recognize, onProgress, parallelPages: size }),
   });
   // Held for the worker's whole life; a waiting tab takes over when the holder's tab closes.
   void navigator.locks.request(ENGINE_LOCK, () => loop.run());

@@ -1,14 +1,18 @@
 /**
- * One job through the pipeline: decode the input to pages, recognise each page on the pool,
- * map to Azure's result. Progress is reported after each page.
+ * One job through the pipeline: open the document, select its pages, recognise them (several at
+ * once, on the pool) and map them to Azure's result. Progress is reported as pages finish.
  */
 import { ReadApiError } from '../../read-api/errors';
 import type { InputFormat } from '../../read-api/formats';
-import type { AnalyzeParams } from '../../read-api/params';
+import { isPageSelected, type AnalyzeParams } from '../../read-api/params';
 import { API_VERSION, LATEST_MODEL_VERSION, type AnalyzeResult, type ReadResult } from '../../read-api/types';
-import { decodeImage } from './decode-image';
+import type { DocumentSource, PageContent } from './document';
+import { openImage } from './open-image';
 import type { RasterPage } from './raster';
 import { toReadResult, type OcrPage } from './to-read-result';
+
+/** Read 3.2 reads at most 2000 pages of a document. */
+export const MAX_PAGES = 2000;
 
 export interface JobInput {
   format: InputFormat;
@@ -19,29 +23,67 @@ export interface JobInput {
 export interface PipelineDeps {
   recognize(page: RasterPage, params: AnalyzeParams): Promise<OcrPage>;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
+  /** How many pages may be in flight at once (the pool's size). */
+  parallelPages: number;
 }
 
-async function decodePages({ format, bytes }: JobInput): Promise<RasterPage[]> {
+async function openDocument({ format, bytes }: JobInput): Promise<DocumentSource> {
   switch (format) {
     case 'png':
     case 'jpeg':
     case 'bmp':
-      return [await decodeImage(bytes)];
+      return openImage(bytes);
     default:
       throw new ReadApiError('InvalidImageFormat', `${format.toUpperCase()} input is not supported yet.`);
   }
 }
 
-export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {
-  const pages = await decodePages(input);
-  await deps.onProgress(0, pages.length);
-  const readResults: ReadResult[] = [];
-  for (const [index, page] of pages.entries()) {
-    const ocr = await deps.recognize(page, input.params);
-    const frame = { page: index + 1, width: page.width, height: page.height, unit: 'pixel' as const, scale: 1, angle: 0 };
-    readResults.push(toReadResult(ocr, frame, input.params.language));
-    await deps.onProgress(index + 1, pages.length);
+/** The 1-based page numbers to read: those selected by `pages`, at most MAX_PAGES. */
+export function selectPages(pageCount: number, params: AnalyzeParams): number[] {
+  const selected: number[] = [];
+  for (let page = 1; page <= pageCount; page += 1) {
+    if (isPageSelected(page, params.pages)) selected.push(page);
   }
-  const modelVersion = input.params.modelVersion === 'latest' ? LATEST_MODEL_VERSION : input.params.modelVersion;
-  return { version: API_VERSION, modelVersion, readResults };
+  if (selected.length === 0) {
+    throw new ReadApiError('InvalidPageRange', `The page range selects none of the document's ${pageCount} pages.`);
+  }
+  if (selected.length > MAX_PAGES) {
+    throw new ReadApiError('InvalidImageFormat', `The document has more than ${MAX_PAGES} pages to read.`);
+  }
+  return selected;
+}
+
+async function readPage(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
+  const { width, height, unit } = content;
+  const page = { page: pageNumber, angle: 0, width, height, unit };
+  if (content.lines) return { ...page, lines: content.lines };
+  if (!content.raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
+  const ocr = await deps.recognize(content.raster, input.params);
+  return toReadResult(ocr, { ...page, scale: content.scale }, input.params.language);
+}
+
+export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {
+  const source = await openDocument(input);
+  try {
+    const pages = selectPages(source.pageCount, input.params);
+    const readResults: ReadResult[] = new Array(pages.length);
+    let next = 0;
+    let done = 0;
+    await deps.onProgress(0, pages.length);
+    // A few lanes pull pages in order: one page in flight per lane keeps memory bounded.
+    const lane = async () => {
+      while (next < pages.length) {
+        const index = next++;
+        const pageNumber = pages[index]!;
+        readResults[index] = await readPage(pageNumber, await source.loadPage(pageNumber), input, deps);
+        done += 1;
+        await deps.onProgress(done, pages.length);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(deps.parallelPages, pages.length) }, lane));
+    const modelVersion = input.params.modelVersion === 'latest' ? LATEST_MODEL_VERSION : input.params.modelVersion;
+    return { version: API_VERSION, modelVersion, readResults };
+  } finally {
+    source.close();
+  }
 }

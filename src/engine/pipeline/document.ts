@@ -1,0 +1,28 @@
+/**
+ * A decoded document, page by page. Each format has a source that opens the bytes and loads one
+ * page at a time, so a long document never holds more than the pages in flight in memory.
+ */
+import type { Line } from '../../read-api/types';
+import type { RasterPage } from './raster';
+
+export interface PageContent {
+  /** Page size as Azure reports it: pixels of the stored image, or inches for PDF. */
+  width: number;
+  height: number;
+  unit: 'pixel' | 'inch';
+  /** Multiplies raster pixels into `unit` (1 for images, 1/dpi for rendered PDF pages). */
+  scale: number;
+  /** Pixels to recognise; absent when the page's text is already known. */
+  raster?: RasterPage;
+  /** Lines read without OCR (the text layer of a born-digital PDF page), in `unit`. */
+  lines?: Line[];
+}
+
+export interface DocumentSource {
+  /** Number of pages in the document (1 for single images). */
+  readonly pageCount: number;
+  /** Loads one page, 1-based. */
+  loadPage(pageNumber: number): Promise<PageContent>;
+  /** Frees whatever the source holds (decoder state, worker ports). */
+  close(): void;
+}
