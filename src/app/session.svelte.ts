@@ -7,6 +7,7 @@ import { registerServiceWorker } from '../client/service-worker';
 import { startEngine } from '../engine/host';
 import { Scans } from './scans.svelte';
 import { appBaseUrl, serviceWorkerUrl } from './base-url';
+import { poolSizeFromUrl } from './engine-options';
 
 export type SessionState = 'starting' | 'ready' | 'unavailable';
 
@@ -20,7 +21,7 @@ export class Session {
     try {
       const worker = await registerServiceWorker(serviceWorkerUrl());
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
-      await startEngine(appBaseUrl());
+      await startEngine(appBaseUrl(), poolSizeFromUrl());
       this.scans = new Scans(await ReadClient.connect());
       this.state = 'ready';
     } catch (error) {
