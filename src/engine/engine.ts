@@ -60,5 +60,9 @@ export async function runEngine(options: EngineOptions): Promise<void> {
       runJob({ format: job.record.format, params: job.record.params, bytes: job.input }, { recognize, onProgress, parallelPages: size }),
   });
   // Held for the worker's whole life; a waiting tab takes over when the holder's tab closes.
-  void navigator.locks.request(ENGINE_LOCK, () => loop.run());
+  void navigator.locks.request(ENGINE_LOCK, () => {
+    // Errors here surface again, and are reported, when a job needs the pool.
+    poolFor(DEFAULT_MODEL).warm().catch(() => undefined);
+    return loop.run();
+  });
 }

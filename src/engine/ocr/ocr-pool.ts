@@ -55,6 +55,11 @@ export class OcrPool {
     }
   }
 
+  /** Starts one worker ahead of the first page, so the first job does not wait for the model. */
+  async warm(): Promise<void> {
+    this.#release(await this.#acquire());
+  }
+
   /** Terminates every idle worker (busy ones finish their page first). */
   async shrink(): Promise<void> {
     const idle = this.#idle.splice(0);
