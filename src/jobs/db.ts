@@ -68,7 +68,15 @@ export interface EncryptionKeyRecord {
   key: CryptoKey;
 }
 
-export type MetaRecord = ApiKeys | EncryptionKeyRecord;
+export interface SettingsRecord {
+  name: 'settings';
+  /** How long a job is kept after it was created; never more than RETENTION_MS. */
+  retentionMs: number;
+  /** Answer requests to Azure's hosts (`*.cognitiveservices.azure.com`) on the device. */
+  answerAzureHosts: boolean;
+}
+
+export type MetaRecord = ApiKeys | EncryptionKeyRecord | SettingsRecord;
 
 export interface JobDb extends DBSchema {
   operations: {
