@@ -9,6 +9,7 @@ import { ClaimLoop } from './claim-loop';
 import { OcrPool, type OcrAssets } from './ocr/ocr-pool';
 import { runJob } from './pipeline/run-job';
 import type { RasterPage } from './pipeline/raster';
+import type { RecognizeOptions } from './pipeline/recognize-upright';
 
 export interface EngineOptions {
   /** The app's base URL, absolute (e.g. `https://host/`): every runtime asset is under it. */
@@ -52,7 +53,8 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     }
     return pool;
   };
-  const recognize = (page: RasterPage, params: AnalyzeParams) => poolFor(modelFor(params)).recognize(page);
+  const recognize = (page: RasterPage, params: AnalyzeParams, options: RecognizeOptions) =>
+    poolFor(modelFor(params)).recognize(page, options);
   const loop = new ClaimLoop({
     store,
     concurrency: size,

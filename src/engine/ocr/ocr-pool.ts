@@ -6,6 +6,7 @@ import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesserac
 import { ReadApiError } from '../../read-api/errors';
 import type { RasterPage } from '../pipeline/raster';
 import type { OcrPage } from '../pipeline/to-read-result';
+import type { RecognizeOptions } from '../pipeline/recognize-upright';
 import { withTimeout } from '../timeout';
 
 /** Same-origin, absolute URLs of the OCR runtime (a relative workerPath fails inside a worker). */
@@ -41,10 +42,10 @@ export class OcrPool {
   }
 
   /** Recognises one page on the next free worker. */
-  async recognize(page: RasterPage): Promise<OcrPage> {
+  async recognize(page: RasterPage, { deskew }: RecognizeOptions): Promise<OcrPage> {
     const worker = await this.#acquire();
     try {
-      const { data } = await worker.recognize(new Blob([page.pgm]), {}, { blocks: true, text: false });
+      const { data } = await worker.recognize(new Blob([page.pgm]), { rotateAuto: deskew }, { blocks: true, text: false });
       this.#release(worker);
       return data;
     } catch (reason) {

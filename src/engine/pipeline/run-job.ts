@@ -9,6 +9,8 @@ import { API_VERSION, LATEST_MODEL_VERSION, type AnalyzeResult, type ReadResult 
 import type { DocumentSource, PageContent } from './document';
 import { openImage } from './open-image';
 import type { RasterPage } from './raster';
+import { pageTransform } from './page-transform';
+import { recognizeUpright, type RecognizeOptions } from './recognize-upright';
 import { toReadResult, type OcrPage } from './to-read-result';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
@@ -21,7 +23,7 @@ export interface JobInput {
 }
 
 export interface PipelineDeps {
-  recognize(page: RasterPage, params: AnalyzeParams): Promise<OcrPage>;
+  recognize(page: RasterPage, params: AnalyzeParams, options: RecognizeOptions): Promise<OcrPage>;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
   /** How many pages may be in flight at once (the pool's size). */
   parallelPages: number;
@@ -33,8 +35,13 @@ async function openDocument({ format, bytes }: JobInput): Promise<DocumentSource
     case 'jpeg':
     case 'bmp':
       return openImage(bytes);
+    // Loaded on first use: pdf.js and the TIFF decoder stay out of the engine's start-up.
+    case 'tiff':
+      return (await import('./open-tiff')).openTiff(bytes);
+    case 'pdf':
+      return (await import('./open-pdf')).openPdf(bytes);
     default:
-      throw new ReadApiError('InvalidImageFormat', `${format.toUpperCase()} input is not supported yet.`);
+      throw new ReadApiError('InvalidImageFormat', `${String(format).toUpperCase()} input is not supported.`);
   }
 }
 
@@ -54,12 +61,13 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
 }
 
 async function readPage(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
-  const { width, height, unit } = content;
-  const page = { page: pageNumber, angle: 0, width, height, unit };
-  if (content.lines) return { ...page, lines: content.lines };
-  if (!content.raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
-  const ocr = await deps.recognize(content.raster, input.params);
-  return toReadResult(ocr, { ...page, scale: content.scale }, input.params.language);
+  const { width, height, unit, raster } = content;
+  if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
+  if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
+  const reading = await recognizeUpright(raster, (r, options) => deps.recognize(r, input.params, options));
+  const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
+  const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
+  return toReadResult(reading.ocr, frame, input.params.language);
 }
 
 export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {

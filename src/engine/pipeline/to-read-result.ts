@@ -23,31 +23,35 @@ export interface OcrLine {
 }
 export interface OcrPage {
   blocks: Array<{ paragraphs: Array<{ lines: OcrLine[] }> }> | null;
+  /** The deskew tesseract applied (radians), when asked to find it. */
+  rotateRadians?: number | null;
 }
 
-/** Where a page's pixels sit on the page Azure describes: size and unit of the reported page. */
+/** Maps a point of the frame tesseract read into the page's own coordinates and unit. */
+export type ToPage = (x: number, y: number) => [number, number];
+
+const asIs: ToPage = (x, y) => [x, y];
+
+/** The page Azure describes: its number, size, unit and angle, and where the engine's pixels sit on it. */
 export interface PageFrame {
   page: number;
   width: number;
   height: number;
   unit: 'pixel' | 'inch';
-  /** Multiplies engine pixels into the page's unit (1 for images; 1/dpi for PDF). */
-  scale: number;
   angle: number;
+  toPage: ToPage;
 }
 
-/** Top-left, top-right, bottom-right, bottom-left of an axis-aligned box, scaled. */
-export function toBoundingBox({ x0, y0, x1, y1 }: OcrBox, scale = 1): BoundingBox {
-  const [left, top, right, bottom] = [x0, y0, x1, y1].map((value) => round(value * scale)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  return [left, top, right, top, right, bottom, left, bottom];
+/**
+ * Top-left, top-right, bottom-right, bottom-left of a box of the reading frame, each mapped onto
+ * the page: on a turned page the first point is still the top-left corner of the text.
+ */
+export function toBoundingBox({ x0, y0, x1, y1 }: OcrBox, toPage: ToPage = asIs): BoundingBox {
+  const corners: Array<[number, number]> = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+  return corners.flatMap(([x, y]) => toPage(x, y).map(round)) as BoundingBox;
 }
 
-/** Pixel values stay integers; inches keep four decimals (1/10000 in is far below a pixel). */
+/** Four decimals: far below a pixel, and enough for inches (1/10000 in). */
 function round(value: number): number {
   return Math.round(value * 10_000) / 10_000;
 }
@@ -58,19 +62,19 @@ export function toConfidence(tesseractConfidence: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function toWord(word: OcrWord, scale: number): Word {
+function toWord(word: OcrWord, toPage: ToPage): Word {
   return {
-    boundingBox: toBoundingBox(word.bbox, scale),
+    boundingBox: toBoundingBox(word.bbox, toPage),
     text: word.text.trim(),
     confidence: toConfidence(word.confidence),
   };
 }
 
-function toLine(line: OcrLine, scale: number): Line | null {
-  const words = line.words.filter((word) => word.text.trim() !== '').map((w) => toWord(w, scale));
+function toLine(line: OcrLine, toPage: ToPage): Line | null {
+  const words = line.words.filter((word) => word.text.trim() !== '').map((w) => toWord(w, toPage));
   if (words.length === 0) return null;
   return {
-    boundingBox: toBoundingBox(line.bbox, scale),
+    boundingBox: toBoundingBox(line.bbox, toPage),
     // Tesseract's models read print only: every line is "other" (not handwriting). We give the
     // line's recognition confidence as the style confidence, the closest measure we have.
     appearance: { style: { name: 'other', confidence: toConfidence(line.confidence) } },
@@ -84,7 +88,7 @@ export function toReadResult(ocr: OcrPage, frame: PageFrame, language?: string):
   const lines = (ocr.blocks ?? [])
     .flatMap((block) => block.paragraphs)
     .flatMap((paragraph) => paragraph.lines)
-    .map((line) => toLine(line, frame.scale))
+    .map((line) => toLine(line, frame.toPage))
     .filter((line): line is Line => line !== null);
   const result: ReadResult = {
     page: frame.page,

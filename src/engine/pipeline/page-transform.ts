@@ -1,0 +1,103 @@
+/**
+ * Where recognised text sits on the page as given. The engine may turn a page by quarter turns
+ * (to make it upright) and tesseract may deskew it by a small angle; boxes found in that working
+ * frame are mapped back, corner by corner, to the page as stored, so that a box's first point is
+ * the top-left corner of its text, as Azure defines it.
+ */
+import { ReadApiError } from '../../read-api/errors';
+import type { RasterPage } from './raster';
+
+export type Point = [number, number];
+
+/** Clockwise quarter turns that make a page upright (0..3). */
+export type QuarterTurns = 0 | 1 | 2 | 3;
+
+export interface PageTransform {
+  /** Maps a point of the working frame to the page as stored, in the page's unit. */
+  toPage(x: number, y: number): Point;
+  /** Angle of the text on the stored page, degrees clockwise, in [-180, 180). */
+  angle: number;
+}
+
+/** Normalises degrees into [-180, 180). */
+export function normaliseAngle(degrees: number): number {
+  const wrapped = ((((degrees + 180) % 360) + 360) % 360) - 180;
+  return Math.round(wrapped * 100) / 100;
+}
+
+/** Turns greyscale pixels clockwise by `turns` quarter turns. */
+export function rotateRaster(raster: RasterPage, turns: QuarterTurns): RasterPage {
+  if (turns === 0) return raster;
+  const { width: w, height: h } = raster;
+  const headerLength = raster.pgm.length - w * h;
+  const source = raster.pgm.subarray(headerLength);
+  const [nw, nh] = turns === 2 ? [w, h] : [h, w];
+  const header = new TextEncoder().encode(`P5\n${nw} ${nh}\n255\n`);
+  const pgm = new Uint8Array(header.length + w * h);
+  pgm.set(header);
+  const target = pgm.subarray(header.length);
+  for (let y = 0; y < h; y += 1) {
+    for (let x = 0; x < w; x += 1) {
+      const [u, v] = turns === 1 ? [h - 1 - y, x] : turns === 2 ? [w - 1 - x, h - 1 - y] : [y, w - 1 - x];
+      target[v * nw + u] = source[y * w + x]!;
+    }
+  }
+  return { width: nw, height: nh, pgm };
+}
+
+/**
+ * The inverse of `turns` clockwise quarter turns of a `width` x `height` page, for continuous
+ * coordinates (box edges, not pixel indices).
+ */
+export function unturn(turns: QuarterTurns, width: number, height: number): (x: number, y: number) => Point {
+  switch (turns) {
+    case 0:
+      return (x, y) => [x, y];
+    case 1:
+      return (u, v) => [v, height - u];
+    case 2:
+      return (u, v) => [width - u, height - v];
+    case 3:
+      return (u, v) => [width - v, u];
+    default:
+      throw new ReadApiError('FailedToProcess', `Not a quarter turn: ${String(turns)}`);
+  }
+}
+
+/**
+ * The inverse of tesseract's deskew: it turned the working image by `radians` about its centre
+ * (keeping its size), so points are turned back by `-radians`.
+ */
+export function unskew(radians: number, width: number, height: number): (x: number, y: number) => Point {
+  const [cx, cy] = [width / 2, height / 2];
+  const [cos, sin] = [Math.cos(-radians), Math.sin(-radians)];
+  return (x, y) => {
+    const [dx, dy] = [x - cx, y - cy];
+    return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
+  };
+}
+
+export interface TransformInput {
+  /** Size of the page as stored, in pixels. */
+  width: number;
+  height: number;
+  turns: QuarterTurns;
+  /** tesseract's `rotateRadians` for the upright image (0 when it did not deskew). */
+  skewRadians: number;
+  /** Pixels -> the page's unit. */
+  scale: number;
+}
+
+export function pageTransform({ width, height, turns, skewRadians, scale }: TransformInput): PageTransform {
+  const [uw, uh] = turns % 2 === 1 ? [height, width] : [width, height];
+  const deskewed = unskew(skewRadians, uw, uh);
+  const upright = unturn(turns, width, height);
+  return {
+    toPage(x, y) {
+      const [ux, uy] = deskewed(x, y);
+      const [px, py] = upright(ux, uy);
+      return [px * scale, py * scale];
+    },
+    angle: normaliseAngle(-turns * 90 - (skewRadians * 180) / Math.PI),
+  };
+}
