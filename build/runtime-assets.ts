@@ -1,10 +1,12 @@
 /**
- * Copies the OCR runtime out of node_modules into the build (and serves it in dev), so that
- * every worker script, wasm core and model comes from the app's own origin, never a CDN.
+ * Copies the OCR and PDF runtime out of node_modules into the build (and serves it in dev), so
+ * that every worker script, wasm core, model, CMap and font comes from the app's own origin,
+ * never a CDN.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
+import shippedLanguages from '../src/read-api/shipped-languages.json' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 
@@ -12,17 +14,41 @@ const require = createRequire(import.meta.url);
 export function runtimeAssetMap(): Map<string, string> {
   const tesseractDir = require.resolve('tesseract.js/package.json').replace(/package\.json$/, '');
   const coreDir = require.resolve('tesseract.js-core/package.json').replace(/package\.json$/, '');
-  const engDir = require.resolve('@tesseract.js-data/eng/package.json').replace(/package\.json$/, '');
   const assets = new Map<string, string>([
     ['tesseract/worker.min.js', `${tesseractDir}dist/worker.min.js`],
-    ['tesseract/lang/eng.traineddata.gz', `${engDir}4.0.0_best_int/eng.traineddata.gz`],
   ]);
+  // One LSTM model per shipped language (`4.0.0_best_int`: integer weights, fast and small).
+  for (const model of Object.values(shippedLanguages)) {
+    const dir = require.resolve(`@tesseract.js-data/${model}/package.json`).replace(/package\.json$/, '');
+    assets.set(`tesseract/lang/${model}.traineddata.gz`, `${dir}4.0.0_best_int/${model}.traineddata.gz`);
+  }
   // The LSTM-only cores: tesseract.js picks relaxed-SIMD, SIMD or plain at run time.
   for (const variant of ['', '-simd', '-relaxedsimd']) {
     const name = `tesseract-core${variant}-lstm.wasm.js`;
     assets.set(`tesseract/core/${name}`, `${coreDir}${name}`);
   }
+  addPdfjsData(assets);
   return assets;
+}
+
+/** Adds the files of a folder whose names match `keep`, under `outDir`. */
+function addFolder(assets: Map<string, string>, outDir: string, sourceDir: string, keep: RegExp): void {
+  for (const name of readdirSync(sourceDir)) {
+    if (keep.test(name)) assets.set(`${outDir}/${name}`, `${sourceDir}/${name}`);
+  }
+}
+
+/**
+ * The data files pdf.js fetches by URL (cMapUrl, standardFontDataUrl, wasmUrl, iccUrl). Not its
+ * QuickJS wasm, which runs a PDF's own JavaScript (never enabled here), nor the JavaScript
+ * fallbacks for browsers without WebAssembly (the OCR engine needs WebAssembly anyway).
+ */
+function addPdfjsData(assets: Map<string, string>): void {
+  const pdfjsDir = require.resolve('pdfjs-dist/package.json').replace(/\/package\.json$/, '');
+  addFolder(assets, 'pdfjs/cmaps', `${pdfjsDir}/cmaps`, /\.bcmap$/);
+  addFolder(assets, 'pdfjs/standard_fonts', `${pdfjsDir}/standard_fonts`, /\.(pfb|ttf)$/);
+  addFolder(assets, 'pdfjs/wasm', `${pdfjsDir}/wasm`, /^(jbig2|openjpeg|qcms_bg)\.wasm$/);
+  addFolder(assets, 'pdfjs/iccs', `${pdfjsDir}/iccs`, /\.icc$/);
 }
 
 export function runtimeAssets(): Plugin {

@@ -1,6 +1,7 @@
 /**
- * A pool of tesseract.js workers (nested workers of the engine). Workers start on demand, up to
- * `size`, and idle ones are terminated after a while to give their memory back.
+ * A pool of tesseract.js workers (nested workers of the engine), each holding one language model.
+ * Workers start on demand, up to `size` in all; a worker whose model is not needed is switched to
+ * the one that is, and idle workers are terminated after a while to give their memory back.
  */
 import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
 import { ReadApiError } from '../../read-api/errors';
@@ -19,21 +20,27 @@ export interface OcrAssets {
 
 export interface OcrPoolOptions {
   assets: OcrAssets;
-  /** Tesseract model name, e.g. `eng`. */
-  model: string;
   size: number;
   idleMs?: number;
   startTimeoutMs?: number;
 }
 
+interface PooledWorker {
+  worker: TesseractWorker;
+  /** Tesseract model name, e.g. `eng`. */
+  model: string;
+}
+
 /** createWorker never settles when language data fails to load (tesseract.js #1075): bound it. */
 const START_TIMEOUT_MS = 60_000;
 const IDLE_MS = 60_000;
+/** Fully automatic page segmentation (no OSD); scans without a resolution are taken as 300 dpi. */
+const PARAMETERS = { tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' };
 
 export class OcrPool {
   readonly #options: OcrPoolOptions;
-  readonly #idle: TesseractWorker[] = [];
-  readonly #waiting: Array<(worker: TesseractWorker) => void> = [];
+  readonly #idle: PooledWorker[] = [];
+  readonly #waiting: Array<() => void> = [];
   #started = 0;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -41,60 +48,82 @@ export class OcrPool {
     this.#options = options;
   }
 
-  /** Recognises one page on the next free worker. */
-  async recognize(page: RasterPage, { deskew }: RecognizeOptions): Promise<OcrPage> {
-    const worker = await this.#acquire();
+  /** Recognises one page with `model` on the next free worker. */
+  async recognize(page: RasterPage, model: string, { deskew }: RecognizeOptions): Promise<OcrPage> {
+    const pooled = await this.#acquire(model);
     try {
-      const { data } = await worker.recognize(new Blob([page.pgm]), { rotateAuto: deskew }, { blocks: true, text: false });
-      this.#release(worker);
+      const { data } = await pooled.worker.recognize(new Blob([page.pgm]), { rotateAuto: deskew }, { blocks: true, text: false });
+      this.#release(pooled);
       return data;
     } catch (reason) {
-      // A worker whose job failed may be in any state: drop it and start afresh next time.
-      this.#started -= 1;
-      void worker.terminate().catch(() => undefined);
+      this.#discard(pooled);
       throw new ReadApiError('FailedToProcess', `Text recognition failed: ${describe(reason)}`);
     }
   }
 
-  /** Starts one worker ahead of the first page, so the first job does not wait for the model. */
-  async warm(): Promise<void> {
-    this.#release(await this.#acquire());
+  /** Starts one worker with `model` ahead of the first page, so the first job does not wait. */
+  async warm(model: string): Promise<void> {
+    this.#release(await this.#acquire(model));
   }
 
   /** Terminates every idle worker (busy ones finish their page first). */
   async shrink(): Promise<void> {
     const idle = this.#idle.splice(0);
     this.#started -= idle.length;
-    await Promise.allSettled(idle.map((worker) => worker.terminate()));
+    await Promise.allSettled(idle.map(({ worker }) => worker.terminate()));
   }
 
-  async #acquire(): Promise<TesseractWorker> {
+  async #acquire(model: string): Promise<PooledWorker> {
     clearTimeout(this.#idleTimer);
-    const idle = this.#idle.pop();
-    if (idle) return idle;
-    if (this.#started < this.#options.size) {
-      this.#started += 1;
-      try {
-        return await this.#start();
-      } catch (error) {
-        this.#started -= 1;
-        throw error;
-      }
+    for (;;) {
+      const same = this.#idle.findIndex((pooled) => pooled.model === model);
+      if (same >= 0) return this.#idle.splice(same, 1)[0]!;
+      if (this.#started < this.#options.size) return this.#start(model);
+      const other = this.#idle.shift();
+      if (other) return this.#switchModel(other, model);
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }
-    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  #release(worker: TesseractWorker): void {
-    const next = this.#waiting.shift();
-    if (next) return next(worker);
-    this.#idle.push(worker);
+  #release(pooled: PooledWorker): void {
+    this.#idle.push(pooled);
+    this.#waiting.shift()?.();
     if (this.#idle.length === this.#started) {
       this.#idleTimer = setTimeout(() => void this.shrink(), this.#options.idleMs ?? IDLE_MS);
     }
   }
 
-  async #start(): Promise<TesseractWorker> {
-    const { assets, model, startTimeoutMs = START_TIMEOUT_MS } = this.#options;
+  /** A worker whose job failed may be in any state: drop it; the next page starts a fresh one. */
+  #discard(pooled: PooledWorker): void {
+    this.#started -= 1;
+    void pooled.worker.terminate().catch(() => undefined);
+    this.#waiting.shift()?.();
+  }
+
+  async #switchModel(pooled: PooledWorker, model: string): Promise<PooledWorker> {
+    try {
+      await pooled.worker.reinitialize(model, OEM.LSTM_ONLY);
+      await pooled.worker.setParameters(PARAMETERS);
+      return { worker: pooled.worker, model };
+    } catch (reason) {
+      this.#discard(pooled);
+      throw new ReadApiError('FailedToProcess', `The ${model} model failed to load: ${describe(reason)}`);
+    }
+  }
+
+  async #start(model: string): Promise<PooledWorker> {
+    this.#started += 1;
+    try {
+      return { worker: await this.#createWorker(model), model };
+    } catch (error) {
+      this.#started -= 1;
+      this.#waiting.shift()?.();
+      throw error;
+    }
+  }
+
+  async #createWorker(model: string): Promise<TesseractWorker> {
+    const { assets, startTimeoutMs = START_TIMEOUT_MS } = this.#options;
     const starting = createWorker(model, OEM.LSTM_ONLY, {
       ...assets,
       cacheMethod: 'none',
@@ -103,16 +132,11 @@ export class OcrPool {
       // Without a handler tesseract.js throws job errors inside its message listener.
       errorHandler: () => undefined,
     });
-    const worker = await withTimeout(
-      starting,
-      startTimeoutMs,
-      () => new ReadApiError('FailedToProcess', `The OCR engine did not start within ${startTimeoutMs / 1000} s.`),
-    ).catch((reason: unknown) => {
-      throw reason instanceof ReadApiError
-        ? reason
-        : new ReadApiError('FailedToProcess', `The OCR engine failed to start: ${describe(reason)}`);
+    const timedOut = () => new ReadApiError('FailedToProcess', `The OCR engine did not start within ${startTimeoutMs / 1000} s.`);
+    const worker = await withTimeout(starting, startTimeoutMs, timedOut).catch((reason: unknown) => {
+      throw reason instanceof ReadApiError ? reason : new ReadApiError('FailedToProcess', `The OCR engine failed to start: ${describe(reason)}`);
     });
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' });
+    await worker.setParameters(PARAMETERS);
     return worker;
   }
 }

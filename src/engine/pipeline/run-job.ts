@@ -10,7 +10,8 @@ import type { DocumentSource, PageContent } from './document';
 import { openImage } from './open-image';
 import type { RasterPage } from './raster';
 import { pageTransform } from './page-transform';
-import { recognizeUpright, type RecognizeOptions } from './recognize-upright';
+import type { RecognizeOptions } from './recognize-upright';
+import { recognizePage } from './recognize-page';
 import { toReadResult, type OcrPage } from './to-read-result';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
@@ -23,7 +24,8 @@ export interface JobInput {
 }
 
 export interface PipelineDeps {
-  recognize(page: RasterPage, params: AnalyzeParams, options: RecognizeOptions): Promise<OcrPage>;
+  /** Recognises a page with a tesseract model (e.g. `eng`). */
+  recognize(page: RasterPage, model: string, options: RecognizeOptions): Promise<OcrPage>;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
   /** How many pages may be in flight at once (the pool's size). */
   parallelPages: number;
@@ -64,10 +66,10 @@ async function readPage(pageNumber: number, content: PageContent, input: JobInpu
   const { width, height, unit, raster } = content;
   if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
   if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
-  const reading = await recognizeUpright(raster, (r, options) => deps.recognize(r, input.params, options));
+  const reading = await recognizePage(raster, input.params.language, deps.recognize);
   const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
   const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
-  return toReadResult(reading.ocr, frame, input.params.language);
+  return toReadResult(reading.ocr, frame, reading.language);
 }
 
 export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {
