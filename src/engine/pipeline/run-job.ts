@@ -12,6 +12,7 @@ import type { RasterPage } from './raster';
 import { pageTransform } from './page-transform';
 import type { RecognizeOptions } from './recognize-upright';
 import { recognizePage } from './recognize-page';
+import { naturalOrder } from './reading-order';
 import { toReadResult, type OcrPage } from './to-read-result';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
@@ -62,7 +63,7 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
   return selected;
 }
 
-async function readPage(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
+async function recognizeContent(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
   const { width, height, unit, raster } = content;
   if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
   if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
@@ -70,6 +71,13 @@ async function readPage(pageNumber: number, content: PageContent, input: JobInpu
   const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
   const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
   return toReadResult(reading.ocr, frame, reading.language);
+}
+
+/** One page's result, its lines in the order asked for (`basic`: the engine's own). */
+async function readPage(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
+  const result = await recognizeContent(pageNumber, content, input, deps);
+  if (input.params.readingOrder === 'natural') result.lines = naturalOrder(result.lines, result.angle);
+  return result;
 }
 
 export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {
