@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClaimLoop, type ClaimLoopOptions } from '../../../src/engine/claim-loop';
+import type { ClaimedJob, JobStore } from '../../../src/jobs/job-store';
+import { signalJobCreated } from '../../../src/jobs/job-signal';
+import { ReadApiError } from '../../../src/read-api/errors';
+import type { AnalyzeResult } from '../../../src/read-api/types';
+import { closeTestStores, newJob, openTestStore, sampleResult } from '../helpers/job-store';
+
+const WAIT = { timeout: 3_000, interval: 5 };
+
+/** A promise with its resolve function, to hold a fake run open until the test lets it finish. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((settle) => {
+    resolve = settle;
+  });
+  return { promise, resolve };
+}
+
+const loops: Array<{ loop: ClaimLoop; running: Promise<void> }> = [];
+
+function startLoop(options: Partial<ClaimLoopOptions> & Pick<ClaimLoopOptions, 'store' | 'run'>): ClaimLoop {
+  const loop = new ClaimLoop({ concurrency: 1, owner: 'engine-test', leaseMs: 90, pollMs: 10, ...options });
+  loops.push({ loop, running: loop.run() });
+  return loop;
+}
+
+afterEach(async () => {
+  for (const { loop, running } of loops.splice(0)) {
+    loop.stop();
+    await running;
+  }
+  closeTestStores();
+});
+
+async function statusOf(store: JobStore, id: string): Promise<string | undefined> {
+  return (await store.get(id))?.record.status;
+}
+
+describe('ClaimLoop', () => {
+  it('runs a waiting job with its input, records its progress and completes it with the result', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    const seen: ClaimedJob[] = [];
+    const progress: unknown[] = [];
+    startLoop({
+      store,
+      run: async (claimed, reportProgress) => {
+        seen.push(claimed);
+        await reportProgress(1, 2);
+        progress.push((await store.get(claimed.record.id))?.record.progress);
+        return sampleResult('from the fake run');
+      },
+    });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+    expect(seen.map((claimed) => claimed.input)).toEqual([job.input]);
+    expect(progress).toEqual([{ pagesDone: 1, pagesTotal: 2 }]);
+    expect((await store.get(job.id))?.result).toEqual(sampleResult('from the fake run'));
+  });
+
+  it('fails the job with the code of a ReadApiError the run throws', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    startLoop({ store, run: () => Promise.reject(new ReadApiError('InvalidImageSize', 'Image is 10x10.')) });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('failed'), WAIT);
+    expect((await store.get(job.id))?.record.error).toEqual({ code: 'InvalidImageSize', message: 'Image is 10x10.' });
+  });
+
+  it('fails the job with FailedToProcess when the run throws a plain Error', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    startLoop({ store, run: () => Promise.reject(new Error('wasm memory exhausted')) });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('failed'), WAIT);
+    expect((await store.get(job.id))?.record.error).toEqual({ code: 'FailedToProcess', message: 'wasm memory exhausted' });
+  });
+
+  it('goes on with the next job after one fails', async () => {
+    const { store, clock } = await openTestStore();
+    const [first, second] = [newJob(), newJob()];
+    await store.create(first);
+    clock.advance(1);
+    await store.create(second);
+    startLoop({
+      store,
+      run: async ({ record }) => (record.id === first.id ? Promise.reject(new Error('boom')) : sampleResult()),
+    });
+    await vi.waitFor(async () => expect(await statusOf(store, second.id)).toBe('succeeded'), WAIT);
+    expect(await statusOf(store, first.id)).toBe('failed');
+  });
+
+  it('ends run() when stopped, without waiting for the next poll', async () => {
+    const { store } = await openTestStore();
+    const loop = new ClaimLoop({ store, run: async () => sampleResult(), concurrency: 1, pollMs: 60_000 });
+    const running = loop.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    loop.stop();
+    await expect(running).resolves.toBeUndefined();
+  });
+
+  it('picks up a job created later by polling the store', async () => {
+    const { store } = await openTestStore();
+    startLoop({ store, run: async () => sampleResult() });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const job = newJob();
+    await store.create(job);
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+  });
+
+  it('wakes on a job-created hint instead of waiting for the next poll', async () => {
+    const { store } = await openTestStore();
+    const claimNext = store.claimNext.bind(store);
+    const firstClaim = deferred<void>();
+    store.claimNext = async (owner, leaseMs) => {
+      const claimed = await claimNext(owner, leaseMs);
+      firstClaim.resolve();
+      return claimed;
+    };
+    startLoop({ store, run: async () => sampleResult(), pollMs: 60_000 });
+    await firstClaim.promise;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const job = newJob();
+    await store.create(job);
+    signalJobCreated(job.id);
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+  });
+
+  it('runs no more jobs at once than its concurrency', async () => {
+    const { store, clock } = await openTestStore();
+    const jobs = [newJob(), newJob(), newJob()];
+    for (const job of jobs) {
+      await store.create(job);
+      clock.advance(1);
+    }
+    const release = deferred<AnalyzeResult>();
+    startLoop({ store, concurrency: 2, run: () => release.promise });
+    await vi.waitFor(async () => expect(await statusOf(store, jobs[1]!.id)).toBe('running'), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await statusOf(store, jobs[0]!.id)).toBe('running');
+    expect(await statusOf(store, jobs[2]!.id)).toBe('notStarted');
+    release.resolve(sampleResult());
+    await vi.waitFor(async () => expect(await statusOf(store, jobs[2]!.id)).toBe('succeeded'), WAIT);
+  });
+
+  it('renews the lease of a job while it runs', async () => {
+    const { store, clock } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    const release = deferred<AnalyzeResult>();
+    startLoop({ store, leaseMs: 90, run: () => release.promise });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('running'), WAIT);
+    clock.advance(10_000);
+    await vi.waitFor(async () => expect((await store.get(job.id))?.record.lease?.until).toBe(clock.now + 90), WAIT);
+    expect(await store.claimNext('another-engine', 90)).toBeNull();
+    release.resolve(sampleResult());
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+  });
+});

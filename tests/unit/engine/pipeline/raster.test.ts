@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
+
+/** RGBA bytes for a list of [r, g, b] pixels, opaque. */
+function rgba(...pixels: Array<[number, number, number]>): Uint8ClampedArray {
+  return new Uint8ClampedArray(pixels.flatMap(([r, g, b]) => [r, g, b, 255]));
+}
+
+function text(pgm: Uint8Array): string {
+  return new TextDecoder('latin1').decode(pgm);
+}
+
+describe('rgbaToPgm', () => {
+  it('writes a binary (P5) PGM header with the size and a maximum of 255', () => {
+    const { pgm } = rgbaToPgm(rgba([0, 0, 0], [0, 0, 0], [0, 0, 0]), 3, 1);
+    expect(text(pgm).startsWith('P5\n3 1\n255\n')).toBe(true);
+    expect(pgm.length).toBe('P5\n3 1\n255\n'.length + 3);
+  });
+
+  it('returns the size it was given', () => {
+    const page = rgbaToPgm(rgba([1, 2, 3], [4, 5, 6]), 1, 2);
+    expect([page.width, page.height]).toEqual([1, 2]);
+  });
+
+  it('stores one byte of BT.601 luma per pixel, in order', () => {
+    const pixels: Array<[number, number, number]> = [
+      [0, 0, 0],
+      [255, 255, 255],
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [128, 64, 200],
+    ];
+    const { pgm } = rgbaToPgm(rgba(...pixels), 3, 2);
+    const luma = Array.from(pgm.subarray(pgm.length - pixels.length));
+    const expected = pixels.map(([r, g, b]) => 0.299 * r + 0.587 * g + 0.114 * b);
+    // Integer weights (77/150/29 over 256) and truncation stay within 1.5 of the exact value.
+    luma.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThan(1.5));
+    expect(luma[0]).toBe(0);
+    expect(luma[1]).toBe(255);
+  });
+
+  it('ignores alpha (pixels are composited onto white before)', () => {
+    const opaque = rgbaToPgm(new Uint8ClampedArray([90, 90, 90, 255]), 1, 1).pgm.at(-1);
+    const transparent = rgbaToPgm(new Uint8ClampedArray([90, 90, 90, 0]), 1, 1).pgm.at(-1);
+    expect(transparent).toBe(opaque);
+  });
+});

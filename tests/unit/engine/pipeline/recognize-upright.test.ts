@@ -1,0 +1,89 @@
+import { describe, expect, it, vi } from 'vitest';
+import { recognizeUpright, type Recognize } from '../../../../src/engine/pipeline/recognize-upright';
+import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
+import type { RasterPage } from '../../../../src/engine/pipeline/raster';
+import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
+import { ocrPage, ocrWord, pixelRows } from '../../helpers/ocr-page';
+
+const UPRIGHT = ocrPage([ocrWord('Statement', 95), ocrWord('Balance', 93)], 0.02);
+const NOISE = ocrPage([ocrWord('ʇuǝɯ', 30), ocrWord('ǝɔu', 25)]);
+
+type Side = 'top' | 'right' | 'bottom' | 'left';
+
+/** A page whose top half is black and bottom half white: which side is dark shows how it was turned. */
+function halfDarkPage(width: number, height: number): RasterPage {
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i += 1) {
+    const value = i < (width * height) / 2 ? 0 : 255;
+    rgba.set([value, value, value, 255], i * 4);
+  }
+  return rgbaToPgm(rgba, width, height);
+}
+
+/** The side of a page that is darkest (crops and halving keep it). */
+function darkSide(raster: RasterPage): Side {
+  const rows = pixelRows(raster);
+  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const third = (length: number) => Math.max(1, Math.floor(length / 3));
+  const sides: Record<Side, number> = {
+    top: mean(rows.slice(0, third(rows.length)).flat()),
+    bottom: mean(rows.slice(-third(rows.length)).flat()),
+    left: mean(rows.flatMap((row) => row.slice(0, third(row.length)))),
+    right: mean(rows.flatMap((row) => row.slice(-third(row.length)))),
+  };
+  return (Object.keys(sides) as Side[]).reduce((best, side) => (sides[side] < sides[best] ? side : best));
+}
+
+/** A recogniser that reads well only a page whose dark half lies on `side`. */
+function readsWellWhenDark(side: Side | null) {
+  return vi.fn<Recognize>(async (raster) => (side !== null && darkSide(raster) === side ? UPRIGHT : NOISE));
+}
+
+describe('recognizeUpright', () => {
+  it('reads an upright page once, deskewed, and reports the skew', async () => {
+    const page = halfDarkPage(60, 40);
+    const recognize = readsWellWhenDark('top');
+    expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns: 0, skewRadians: 0.02 });
+    expect(recognize.mock.calls).toEqual([[page, { deskew: true }]]);
+  });
+
+  it('reports no skew when tesseract gives none', async () => {
+    const reading = await recognizeUpright(halfDarkPage(60, 40), async () => ocrPage([ocrWord('Total', 90)], null));
+    expect(reading.skewRadians).toBe(0);
+  });
+
+  it.each([
+    ['upside down', 'bottom', 2],
+    ['turned a quarter counter-clockwise', 'right', 1],
+    ['turned a quarter clockwise', 'left', 3],
+  ] as const)('finds the turn of a page lying %s and reads it again that way up, deskewed', async (_name, side, turns) => {
+    const page = halfDarkPage(60, 40);
+    const recognize = readsWellWhenDark(side);
+    expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns, skewRadians: 0.02 });
+    const [raster, options] = recognize.mock.calls.at(-1)!;
+    expect(options).toEqual({ deskew: true });
+    expect(raster.pgm).toEqual(rotateRaster(page, turns).pgm);
+  });
+
+  it('probes without deskew', async () => {
+    const recognize = readsWellWhenDark('bottom');
+    await recognizeUpright(halfDarkPage(60, 40), recognize);
+    const probes = recognize.mock.calls.slice(1, -1);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.every(([, options]) => !options.deskew)).toBe(true);
+  });
+
+  it('keeps the first reading when no turn reads better', async () => {
+    const reading = await recognizeUpright(halfDarkPage(60, 40), readsWellWhenDark(null));
+    expect(reading).toEqual({ ocr: NOISE, turns: 0, skewRadians: 0 });
+  });
+
+  it('probes a large page on fewer pixels than the page has', async () => {
+    const page = halfDarkPage(1600, 1700);
+    const recognize = readsWellWhenDark(null);
+    await recognizeUpright(page, recognize);
+    const probes = recognize.mock.calls.slice(1).map(([raster]) => raster.width * raster.height);
+    expect(probes.length).toBeGreaterThan(0);
+    expect(Math.max(...probes)).toBeLessThan((page.width * page.height) / 2);
+  });
+});

@@ -1,0 +1,125 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_PAGES, runJob, selectPages, type JobInput, type PipelineDeps } from '../../../../src/engine/pipeline/run-job';
+import type { OcrPage } from '../../../../src/engine/pipeline/to-read-result';
+import { parseAnalyzeParams, parsePages, type AnalyzeParams } from '../../../../src/read-api/params';
+import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/types';
+import { assertReadOperationResult } from '../../../support/ocr-schema';
+import { stubImageDecoding } from '../../helpers/canvas-stub';
+import { pngHeader } from '../../helpers/fixtures';
+
+const params = (query = ''): AnalyzeParams => parseAnalyzeParams(new URLSearchParams(query));
+
+describe('selectPages', () => {
+  it('selects every page when no range is given', () => {
+    expect(selectPages(4, params())).toEqual([1, 2, 3, 4]);
+  });
+
+  it('selects the pages in the ranges, in page order', () => {
+    expect(selectPages(9, params('pages=-2,5,7-'))).toEqual([1, 2, 5, 7, 8, 9]);
+  });
+
+  it('ignores the part of a range beyond the last page', () => {
+    expect(selectPages(3, params('pages=2-10'))).toEqual([2, 3]);
+  });
+
+  it('rejects with InvalidPageRange when no page of the document is selected', () => {
+    expect(() => selectPages(3, params('pages=4-'))).toThrow(expect.objectContaining({ code: 'InvalidPageRange' }));
+  });
+
+  it(`reads up to ${MAX_PAGES} pages of a longer document when the range allows it`, () => {
+    expect(selectPages(MAX_PAGES + 500, { ...params(), pages: parsePages(`1-${MAX_PAGES}`) })).toHaveLength(MAX_PAGES);
+  });
+
+  it(`rejects a selection of more than ${MAX_PAGES} pages`, () => {
+    expect(() => selectPages(MAX_PAGES + 1, params())).toThrow(expect.objectContaining({ name: 'ReadApiError' }));
+  });
+});
+
+describe('runJob', () => {
+  const ocrPage: OcrPage = {
+    blocks: [
+      {
+        paragraphs: [
+          {
+            lines: [
+              {
+                confidence: 91,
+                bbox: { x0: 2, y0: 3, x1: 40, y1: 12 },
+                words: [{ text: 'Total', confidence: 91, bbox: { x0: 2, y0: 3, x1: 40, y1: 12 } }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  function deps(recognize: PipelineDeps['recognize'] = async () => ocrPage) {
+    const progress: Array<[number, number]> = [];
+    const pipeline: PipelineDeps = {
+      recognize: vi.fn(recognize),
+      onProgress: async (done, total) => {
+        progress.push([done, total]);
+      },
+      parallelPages: 2,
+    };
+    return { pipeline, progress };
+  }
+
+  const input = (query = ''): JobInput => ({ format: 'png', params: params(query), bytes: pngHeader(64, 52) });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('reads an image into one pixel page with the recognised lines', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const { pipeline } = deps();
+    const result = await runJob(input('language=en'), pipeline);
+    expect(result.version).toBe(API_VERSION);
+    expect(result.readResults).toHaveLength(1);
+    expect(result.readResults[0]).toMatchObject({ page: 1, width: 64, height: 52, unit: 'pixel', angle: 0, language: 'en' });
+    expect(result.readResults[0]?.lines.map((line) => line.text)).toEqual(['Total']);
+    expect(pipeline.recognize).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports latest as the latest GA model and keeps a dated model version', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    expect((await runJob(input(), deps().pipeline)).modelVersion).toBe(LATEST_MODEL_VERSION);
+    expect((await runJob(input('model-version=2021-04-12'), deps().pipeline)).modelVersion).toBe('2021-04-12');
+  });
+
+  it('reports progress from zero to all pages', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const { pipeline, progress } = deps();
+    await runJob(input(), pipeline);
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('produces an analyzeResult that matches the Azure spec', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const analyzeResult = await runJob(input(), deps().pipeline);
+    assertReadOperationResult({
+      status: 'succeeded',
+      createdDateTime: new Date(0).toISOString(),
+      lastUpdatedDateTime: new Date(1).toISOString(),
+      analyzeResult,
+    });
+  });
+
+  it('rejects with InvalidPageRange when the range misses the only page of an image', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const { pipeline } = deps();
+    await expect(runJob(input('pages=2-'), pipeline)).rejects.toMatchObject({ code: 'InvalidPageRange' });
+    expect(pipeline.recognize).not.toHaveBeenCalled();
+  });
+
+  it('rejects with the error of a failing recognition', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const failure = new Error('OCR worker died');
+    await expect(runJob(input(), deps(async () => Promise.reject(failure)).pipeline)).rejects.toBe(failure);
+  });
+});
