@@ -11,12 +11,16 @@ export interface Scan {
   name: string;
   /** An object URL of the file, to draw the page under its boxes. */
   imageUrl: string;
+  /** Whether the browser can show the file as an image (PNG, JPEG, BMP; not TIFF or PDF). */
+  displayable: boolean;
   status: 'uploading' | OperationStatus;
   operationId?: string;
   progress?: { pagesDone: number; pagesTotal: number };
   result?: AnalyzeResult;
   error?: string;
 }
+
+const DISPLAYABLE = ['image/png', 'image/jpeg', 'image/bmp'];
 
 export class Scans {
   /** Replaced, never mutated: results can be large, so they are not made deeply reactive. */
@@ -41,7 +45,7 @@ export class Scans {
   }
 
   async #scan(file: File): Promise<void> {
-    const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', imageUrl: URL.createObjectURL(file), status: 'uploading' };
+    const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' };
     this.list = [scan, ...this.list];
     this.selectedKey = scan.key;
     try {
