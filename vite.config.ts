@@ -2,11 +2,13 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { runtimeAssets } from './build/runtime-assets.ts';
+import { contentSecurityPolicy } from './build/csp.ts';
 
 export default defineConfig({
   plugins: [
     svelte(),
     runtimeAssets(),
+    contentSecurityPolicy(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
@@ -29,7 +31,8 @@ export default defineConfig({
       },
       injectManifest: {
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,gz}'],
+        // bcmap, pfb, ttf, icc: pdf.js's CMaps, standard fonts and CMYK profile (fetched at run time).
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,gz,bcmap,pfb,ttf,icc}'],
         // The OCR core (~4 MB) and model (~3 MB) are over Workbox's 2 MiB default, which
         // would skip them silently and break offline use.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,

@@ -12,8 +12,8 @@ export const MAX_IMAGE_SIDE = 10_000;
 /** Read 3.2 accepts image files under 500 MB. */
 export const MAX_IMAGE_BYTES = 500 * 1024 * 1024;
 
-/** The formats this build decodes. The others of Read 3.2's set arrive with their decoders. */
-export const SUPPORTED_FORMATS: readonly InputFormat[] = ['png', 'jpeg', 'bmp'];
+/** The formats this build decodes: all of Read 3.2's. */
+export const SUPPORTED_FORMATS: readonly InputFormat[] = ['png', 'jpeg', 'bmp', 'tiff', 'pdf'];
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
   return prefix.every((byte, i) => bytes[at + i] === byte);
