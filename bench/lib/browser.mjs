@@ -28,11 +28,11 @@ export async function openApp(context, origin, pool) {
 }
 
 /**
- * Submits documents (base64) at once and polls each until it ends. Resolves with each final body and
- * its time from POST to the end, measured in the page.
+ * Submits documents (base64) at once and polls each every `pollMs` until it ends. Resolves with
+ * each final body and its time from POST to the end, measured in the page.
  */
-export function readInPage(page, documents) {
-  return page.evaluate(async (documents) => {
+export function readInPage(page, documents, pollMs = 50) {
+  return page.evaluate(async ({ documents, pollMs }) => {
     const { key1 } = await (await fetch('/localread/v1/keys')).json();
     const headers = { 'Ocp-Apim-Subscription-Key': key1 };
     const read = async (base64) => {
@@ -48,9 +48,9 @@ export function readInPage(page, documents) {
       for (;;) {
         const body = await (await fetch(location, { headers })).json();
         if (body.status === 'succeeded' || body.status === 'failed') return { body, ms: performance.now() - started };
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     };
     return Promise.all(documents.map(read));
-  }, documents);
+  }, { documents, pollMs });
 }

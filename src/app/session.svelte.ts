@@ -6,6 +6,7 @@ import { ReadClient } from '../client/read-client';
 import { registerServiceWorker } from '../client/service-worker';
 import { startEngine } from '../engine/host';
 import { Scans } from './scans.svelte';
+import { PrivacyState } from './privacy.svelte';
 import { appBaseUrl, serviceWorkerUrl } from './base-url';
 import { poolSizeFromUrl } from './engine-options';
 
@@ -16,6 +17,8 @@ export class Session {
   problem = $state<string | null>(null);
   updateAvailable = $state<(() => void) | null>(null);
   scans = $state.raw<Scans | null>(null);
+  /** Also sweeps expired operations on load and on a timer while the page is open. */
+  privacy = $state.raw<PrivacyState | null>(null);
 
   async start(): Promise<void> {
     try {
@@ -23,6 +26,8 @@ export class Session {
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
       await startEngine(appBaseUrl(), poolSizeFromUrl());
       this.scans = new Scans(await ReadClient.connect());
+      this.privacy = new PrivacyState();
+      void this.privacy.start();
       this.state = 'ready';
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);

@@ -39,17 +39,44 @@ export interface PollOptions {
 }
 
 export class ReadClient {
+  #key: string;
+  readonly #reloadKey: (() => Promise<string>) | null;
+
+  /** `reloadKey`, when given, is asked for the key again after a 401 (the key was regenerated). */
   constructor(
     readonly endpoint: string,
-    readonly key: string,
-  ) {}
+    key: string,
+    reloadKey: (() => Promise<string>) | null = null,
+  ) {
+    this.#key = key;
+    this.#reloadKey = reloadKey;
+  }
 
-  /** A client with key1, read from the extension endpoint of this origin. */
+  get key(): string {
+    return this.#key;
+  }
+
+  /**
+   * A client with key1, read from the extension endpoint of this origin, and read again when a
+   * call is refused with 401: a key regenerated in another tab or by a script must not break us.
+   */
   static async connect(endpoint = location.origin): Promise<ReadClient> {
-    const response = await fetch(new URL(KEYS_PATH, endpoint));
-    if (!response.ok) throw await failure(response);
-    const keys = (await response.json()) as KeysInfo;
-    return new ReadClient(endpoint, keys.key1);
+    const loadKey = async () => {
+      const response = await fetch(new URL(KEYS_PATH, endpoint));
+      if (!response.ok) throw await failure(response);
+      return ((await response.json()) as KeysInfo).key1;
+    };
+    return new ReadClient(endpoint, await loadKey(), loadKey);
+  }
+
+  /** Sends a request with the key; after a 401, once more with a reloaded key if it changed. */
+  async #send(url: URL, init: (key: string) => RequestInit): Promise<Response> {
+    const response = await fetch(url, init(this.#key));
+    if (response.status !== 401 || !this.#reloadKey) return response;
+    const fresh = await this.#reloadKey();
+    if (fresh === this.#key) return response;
+    this.#key = fresh;
+    return fetch(url, init(fresh));
   }
 
   /** Submits a document; resolves with the operation id. */
@@ -58,20 +85,20 @@ export class ReadClient {
     for (const [name, value] of Object.entries(options)) {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
-    const response = await fetch(url, {
+    const response = await this.#send(url, (key) => ({
       method: 'POST',
-      headers: { [KEY_HEADER]: this.key, 'Content-Type': 'application/octet-stream' },
+      headers: { [KEY_HEADER]: key, 'Content-Type': 'application/octet-stream' },
       body: document,
-    });
+    }));
     if (response.status !== 202) throw await failure(response);
     const location = response.headers.get('Operation-Location') ?? '';
     return location.slice(location.lastIndexOf('/') + 1);
   }
 
   async getResult(id: string): Promise<ReadOperationResult> {
-    const response = await fetch(new URL(RESULTS_PATH_PREFIX + id, this.endpoint), {
-      headers: { [KEY_HEADER]: this.key },
-    });
+    const response = await this.#send(new URL(RESULTS_PATH_PREFIX + id, this.endpoint), (key) => ({
+      headers: { [KEY_HEADER]: key },
+    }));
     if (!response.ok) throw await failure(response);
     return (await response.json()) as ReadOperationResult;
   }

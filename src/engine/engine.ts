@@ -36,7 +36,8 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   const pool = new OcrPool({ assets: ocrAssets(options.baseUrl), size });
   const loop = new ClaimLoop({
     store,
-    concurrency: size,
+    // One job more than workers: the next document is decoded while the pool is busy.
+    concurrency: size + 1,
     run: (job, onProgress) =>
       runJob(
         { format: job.record.format, params: job.record.params, bytes: job.input },

@@ -24,6 +24,22 @@ export async function loadOrCreateApiKeys(db: IDBPDatabase<JobDb>): Promise<ApiK
   return keys;
 }
 
+/**
+ * Replaces one key with a new one, in one transaction, and returns both. The old value stops
+ * working at once: every request reads the keys afresh. The other key is untouched, so callers
+ * can move to it first (Azure's rotation: use key2, regenerate key1, move back, regenerate key2).
+ */
+export async function regenerateApiKey(db: IDBPDatabase<JobDb>, keyId: KeyId): Promise<ApiKeys> {
+  const current = await loadOrCreateApiKeys(db);
+  const tx = db.transaction('meta', 'readwrite');
+  const stored = await tx.store.get('apiKeys');
+  const base = stored?.name === 'apiKeys' ? stored : current;
+  const keys: ApiKeys = { ...base, [keyId]: generateKey() };
+  await tx.store.put(keys);
+  await tx.done;
+  return keys;
+}
+
 /** Compares two strings in time that depends only on their lengths, not on where they differ. */
 export function constantTimeEqual(a: string, b: string): boolean {
   const length = Math.max(a.length, b.length);

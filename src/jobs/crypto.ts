@@ -1,38 +1,49 @@
 /**
  * Encryption at rest: AES-GCM under one non-extractable key kept in IndexedDB, a fresh random IV
  * per write, and the record id and field name as additional authenticated data, so a ciphertext
- * cannot be moved to another record or field.
+ * cannot be moved to another record or field. The parameters are read-api/privacy.ts's SEALING,
+ * which the privacy page states.
  *
  * Always seal before and open after an IndexedDB transaction: awaiting WebCrypto inside one lets
  * it auto-commit (https://github.com/jakearchibald/idb#transaction-lifetime).
  */
 import type { IDBPDatabase } from 'idb';
-import type { JobDb, PayloadField, Sealed } from './db';
+import { additionalDataOf, SEALING } from '../read-api/privacy';
+import type { EncryptionKeyRecord, JobDb, MetaRecord, PayloadField, Sealed } from './db';
 
-const IV_BYTES = 12;
-
-/** The encryption key, created on first use. Safe against two realms creating it at once. */
-export async function loadOrCreateKey(db: IDBPDatabase<JobDb>): Promise<CryptoKey> {
-  const existing = await db.get('meta', 'encryptionKey');
-  if (existing?.name === 'encryptionKey') return existing.key;
-  const candidate = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+/** A new key record; not stored yet. Generate it before the transaction that stores it. */
+export async function newKeyRecord(): Promise<EncryptionKeyRecord> {
+  const key = await crypto.subtle.generateKey({ name: SEALING.algorithm, length: SEALING.keyBits }, false, [
     'encrypt',
     'decrypt',
   ]);
+  return { name: 'encryptionKey', key, generation: crypto.randomUUID() };
+}
+
+/** The encryption key with its generation, created on first use. Safe against two realms creating it at once. */
+export async function loadOrCreateKeyRecord(db: IDBPDatabase<JobDb>): Promise<EncryptionKeyRecord> {
+  const existing = await db.get('meta', 'encryptionKey');
+  if (existing?.name === 'encryptionKey') return existing;
+  const candidate = await newKeyRecord();
   // Re-check inside one read-write transaction: whoever commits first wins, the other adopts it.
   const tx = db.transaction('meta', 'readwrite');
   const raced = await tx.store.get('encryptionKey');
   if (raced?.name === 'encryptionKey') {
     await tx.done;
-    return raced.key;
+    return raced;
   }
-  await tx.store.put({ name: 'encryptionKey', key: candidate });
+  await tx.store.put(candidate);
   await tx.done;
   return candidate;
 }
 
+/** The encryption key, created on first use. */
+export async function loadOrCreateKey(db: IDBPDatabase<JobDb>): Promise<CryptoKey> {
+  return (await loadOrCreateKeyRecord(db)).key;
+}
+
 function additionalData(id: string, field: PayloadField): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode(`localread:${id}:${field}`);
+  return new TextEncoder().encode(additionalDataOf(id, field));
 }
 
 /** Encrypts bytes for one field of one record. */
@@ -42,9 +53,9 @@ export async function seal(
   field: PayloadField,
   plaintext: Uint8Array<ArrayBuffer>,
 ): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(SEALING.ivBytes));
   const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: additionalData(id, field) },
+    { name: SEALING.algorithm, iv, additionalData: additionalData(id, field) },
     key,
     plaintext,
   );
@@ -59,9 +70,27 @@ export async function open(
   sealed: Sealed,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const plaintext = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: sealed.iv, additionalData: additionalData(id, field) },
+    { name: SEALING.algorithm, iv: sealed.iv, additionalData: additionalData(id, field) },
     key,
     sealed.ciphertext,
   );
   return new Uint8Array(plaintext);
+}
+
+/**
+ * Opens a stored payload with the key record read beside it; null when anything is missing or the
+ * ciphertext does not open (tampered with, moved, or sealed under a key since destroyed).
+ */
+export async function openStored(
+  keyRecord: MetaRecord | undefined,
+  id: string,
+  field: PayloadField,
+  sealed: Sealed | undefined,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (keyRecord?.name !== 'encryptionKey' || !sealed) return null;
+  try {
+    return await open(keyRecord.key, id, field, sealed);
+  } catch {
+    return null;
+  }
 }

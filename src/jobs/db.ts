@@ -42,6 +42,8 @@ export interface JobRecord {
   /** How many times an engine has claimed the job. */
   attempts: number;
   progress?: { pagesDone: number; pagesTotal: number };
+  /** Bytes of its sealed payloads now (for the privacy page); absent on older records. */
+  storedBytes?: number;
 }
 
 export type PayloadField = 'input' | 'result';
@@ -66,6 +68,11 @@ export interface EncryptionKeyRecord {
   name: 'encryptionKey';
   /** A non-extractable AES-GCM key: usable from every realm, never readable as bytes. */
   key: CryptoKey;
+  /**
+   * A random id of this key, so a realm can tell that the key changed (crypto-shredding) between
+   * sealing and writing. Absent on keys created before it existed.
+   */
+  generation?: string;
 }
 
 export interface SettingsRecord {

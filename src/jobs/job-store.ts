@@ -8,10 +8,16 @@ import type { AnalyzeResult } from '../read-api/types';
 import type { AnalyzeParams } from '../read-api/params';
 import type { InputFormat } from '../read-api/formats';
 import { ReadApiError } from '../read-api/errors';
-import { openJobDb, type JobDb, type JobRecord, type KeyId, type PayloadField, type Sealed } from './db';
-import { loadOrCreateKey, open, seal } from './crypto';
+import { openJobDb, type JobDb, type JobRecord, type KeyId, type MetaRecord, type PayloadField, type Sealed } from './db';
+import { loadOrCreateKeyRecord, openStored, seal } from './crypto';
+import { abortTransaction, payloadsOf } from './idb-helpers';
 import { systemClock, type Clock } from './clock';
 import { isExpired, RETENTION_MS } from './retention';
+import { saveSettings, settingsFrom, type Settings } from './settings';
+import { isQuotaExceeded, quotaExceededError } from './quota';
+import { isSoundRecord, sealedSize } from './record-check';
+import { takeInventory, type Inventory } from './inventory';
+import { shredEverything } from './shred';
 
 /** A job that gives up after this many claims (each a crash or a lost lease) fails for good. */
 export const MAX_ATTEMPTS = 3;
@@ -35,36 +41,68 @@ export interface StoredJob {
 }
 
 export interface JobStoreOptions {
+  /** The one source of time (tests move it); Date.now by default. */
   clock?: Clock;
   dbName?: string;
+  /**
+   * A cap on the retention window. The window is the user's setting (`settings.retentionMs`,
+   * read in every transaction that needs it, so every realm sees a change at once), never more
+   * than this cap, itself never more than RETENTION_MS.
+   */
   retentionMs?: number;
 }
 
+/**
+ * The encryption key and the settings are read from `meta` in each call, not kept: another realm
+ * may replace the key ("delete everything") or change the window at any time.
+ */
 export class JobStore {
   readonly #db: IDBPDatabase<JobDb>;
-  readonly #key: CryptoKey;
   readonly #clock: Clock;
-  readonly #retentionMs: number;
+  readonly #maxRetentionMs: number;
 
-  private constructor(db: IDBPDatabase<JobDb>, key: CryptoKey, options: JobStoreOptions) {
+  private constructor(db: IDBPDatabase<JobDb>, options: JobStoreOptions) {
     this.#db = db;
-    this.#key = key;
     this.#clock = options.clock ?? systemClock;
-    this.#retentionMs = options.retentionMs ?? RETENTION_MS;
+    this.#maxRetentionMs = Math.min(options.retentionMs ?? RETENTION_MS, RETENTION_MS);
   }
 
   static async open(options: JobStoreOptions = {}): Promise<JobStore> {
     const db = await openJobDb(options.dbName);
-    return new JobStore(db, await loadOrCreateKey(db), options);
+    await loadOrCreateKeyRecord(db);
+    return new JobStore(db, options);
   }
 
   get db(): IDBPDatabase<JobDb> {
     return this.#db;
   }
 
-  /** Stores a new job as `notStarted`, with its input sealed. */
+  /** The current time of the store's clock. */
+  now(): number {
+    return this.#clock();
+  }
+
+  /** The retention window under the settings record `settings` (read in the caller's transaction). */
+  #windowMs(settings: MetaRecord | undefined): number {
+    return Math.min(this.#maxRetentionMs, settingsFrom(settings).retentionMs);
+  }
+
+  /** The settings, with the retention window this store applies. */
+  async settings(): Promise<Settings> {
+    const settings = await this.#db.get('meta', 'settings');
+    return { ...settingsFrom(settings), retentionMs: this.#windowMs(settings) };
+  }
+
+  /** Changes the settings; a shorter window applies at once (the caller may sweep). */
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    await saveSettings(this.#db, patch);
+    return this.settings();
+  }
+
+  /** Stores a new job as `notStarted`, with its input sealed. Throws Azure's 429 when storage is full. */
   async create(job: NewJob): Promise<JobRecord> {
-    const sealed = await seal(this.#key, job.id, 'input', job.input);
+    const { key, generation } = await loadOrCreateKeyRecord(this.#db);
+    const sealed = await seal(key, job.id, 'input', job.input);
     const now = this.#clock();
     const record: JobRecord = {
       id: job.id,
@@ -77,13 +115,33 @@ export class JobStore {
       hasInput: true,
       hasResult: false,
       attempts: 0,
+      storedBytes: sealedSize(sealed),
     };
-    const tx = this.#db.transaction(['operations', 'payloads'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('operations').add(record),
-      tx.objectStore('payloads').put({ id: job.id, field: 'input', sealed }),
-      tx.done,
-    ]);
+    const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
+    let written = false;
+    try {
+      // If the key was replaced (everything deleted) while we sealed, seal again under the new one.
+      const current = await tx.objectStore('meta').get('encryptionKey');
+      if (current?.name === 'encryptionKey' && current.generation === generation) {
+        // One after the other, so that a write refused at once leaves no request unawaited.
+        await tx.objectStore('operations').add(record);
+        await tx.objectStore('payloads').put({ id: job.id, field: 'input', sealed });
+        written = true;
+      }
+    } catch (reason) {
+      await abortTransaction(tx);
+      throw isQuotaExceeded(reason, tx.error) ? quotaExceededError() : reason;
+    }
+    if (!written) {
+      await abortTransaction(tx);
+      return this.create(job);
+    }
+    try {
+      await tx.done;
+    } catch (reason) {
+      // A full disk aborts the whole transaction: nothing is half-written, no other record is touched.
+      throw isQuotaExceeded(reason, tx.error) ? quotaExceededError() : reason;
+    }
     return record;
   }
 
@@ -93,7 +151,10 @@ export class JobStore {
    */
   async claimNext(owner: string, leaseMs: number): Promise<ClaimedJob | null> {
     const now = this.#clock();
-    const tx = this.#db.transaction(['operations', 'payloads'], 'readwrite');
+    const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
+    const meta = tx.objectStore('meta');
+    const [settings, keyRecord] = await Promise.all([meta.get('settings'), meta.get('encryptionKey')]);
+    const windowMs = this.#windowMs(settings);
     const operations = tx.objectStore('operations');
     const index = operations.index('byStatusCreated');
     let claimed: JobRecord | null = null;
@@ -102,7 +163,7 @@ export class JobStore {
       while (cursor && !claimed) {
         const record = cursor.value;
         const claimable = status === 'notStarted' || (record.lease?.until ?? 0) <= now;
-        if (claimable && !isExpired(record.createdAt, now, this.#retentionMs)) {
+        if (claimable && !isExpired(record.createdAt, now, windowMs)) {
           if (record.attempts >= MAX_ATTEMPTS) {
             await cursor.update(failedRecord(record, now, abandonedError()));
             await tx.objectStore('payloads').delete([record.id, 'input']);
@@ -118,11 +179,13 @@ export class JobStore {
     const payload = claimed ? await tx.objectStore('payloads').get([claimed.id, 'input']) : undefined;
     await tx.done;
     if (!claimed) return null;
-    if (!payload) {
-      await this.fail(claimed.id, owner, new ReadApiError('FailedToProcess', 'The input of this operation is gone.'));
-      return null;
+    const input = await openStored(keyRecord, claimed.id, 'input', payload?.sealed);
+    if (!input) {
+      // Gone, tampered with or moved from another record: this job fails alone; try the next one.
+      await this.fail(claimed.id, owner, new ReadApiError('FailedToProcess', 'The input of this operation is gone or unreadable.'));
+      return this.claimNext(owner, leaseMs);
     }
-    return { record: claimed, input: await open(this.#key, claimed.id, 'input', payload.sealed) };
+    return { record: claimed, input };
   }
 
   /** Extends the lease; false when the job is no longer ours (taken over, deleted or ended). */
@@ -145,11 +208,14 @@ export class JobStore {
   /** Seals the result, marks the job succeeded and deletes its input. */
   async complete(id: string, owner: string, result: AnalyzeResult): Promise<boolean> {
     const bytes = new TextEncoder().encode(JSON.stringify(result));
-    const sealed = await seal(this.#key, id, 'result', bytes);
+    // If "delete everything" replaces the key after this, it deleted the record too: the write is refused.
+    const { key } = await loadOrCreateKeyRecord(this.#db);
+    const sealed = await seal(key, id, 'result', bytes);
+    const storedBytes = sealedSize(sealed);
     return this.#updateOwned(
       id,
       owner,
-      (record, now) => ({ ...stripLease(record), status: 'succeeded', updatedAt: now, hasInput: false, hasResult: true }),
+      (record, now) => ({ ...stripLease(record), status: 'succeeded', updatedAt: now, hasInput: false, hasResult: true, storedBytes }),
       { write: { field: 'result', sealed } },
     );
   }
@@ -164,50 +230,90 @@ export class JobStore {
    * is deleted and reads as absent. A result that fails to decrypt reads as a failed job.
    */
   async get(id: string): Promise<StoredJob | null> {
-    const tx = this.#db.transaction(['operations', 'payloads'], 'readonly');
-    const record = await tx.objectStore('operations').get(id);
+    const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readonly');
+    const meta = tx.objectStore('meta');
+    const [record, settings, keyRecord] = await Promise.all([
+      tx.objectStore('operations').get(id),
+      meta.get('settings'),
+      meta.get('encryptionKey'),
+    ]);
     const payload = record?.hasResult ? await tx.objectStore('payloads').get([id, 'result']) : undefined;
     await tx.done;
     if (!record) return null;
-    if (isExpired(record.createdAt, this.#clock(), this.#retentionMs)) {
+    // Past its window, or not a record we could have written: deleted, whatever else happened.
+    if (!isSoundRecord(record) || isExpired(record.createdAt, this.#clock(), this.#windowMs(settings))) {
       await this.delete(id);
       return null;
     }
-    if (!payload) return { record };
-    try {
-      const bytes = await open(this.#key, id, 'result', payload.sealed);
-      return { record, result: JSON.parse(new TextDecoder().decode(bytes)) as AnalyzeResult };
-    } catch {
-      const error = new ReadApiError('FailedToProcess', 'The stored result could not be decrypted.');
-      return { record: failedRecord(record, record.updatedAt, error) };
-    }
+    if (!record.hasResult) return { record };
+    const bytes = await openStored(keyRecord, id, 'result', payload?.sealed);
+    if (bytes) return { record, result: JSON.parse(new TextDecoder().decode(bytes)) as AnalyzeResult };
+    const error = new ReadApiError('FailedToProcess', 'The stored result is gone or could not be decrypted.');
+    return { record: failedRecord(record, record.updatedAt, error) };
   }
 
-  /** Deletes a job and everything stored for it. */
-  async delete(id: string): Promise<void> {
+  /** Deletes a job and everything stored for it; false when there was no such job. */
+  async delete(id: string): Promise<boolean> {
     const tx = this.#db.transaction(['operations', 'payloads'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('operations').delete(id),
-      tx.objectStore('payloads').delete(IDBKeyRange.bound([id, ''], [id, '\uffff'])),
+    const operations = tx.objectStore('operations');
+    const [existed] = await Promise.all([
+      operations.count(id),
+      operations.delete(id),
+      tx.objectStore('payloads').delete(payloadsOf(id)),
       tx.done,
     ]);
+    return existed > 0;
   }
 
-  /** Deletes every job past the retention window; returns how many. */
-  async sweep(): Promise<number> {
-    const cutoff = this.#clock() - this.#retentionMs;
-    const tx = this.#db.transaction(['operations', 'payloads'], 'readwrite');
+  /**
+   * Deletes every job past the retention window, so that no trace of it remains in any store;
+   * returns how many jobs. With `orphans` (on SW activation and periodic sync) it also deletes any
+   * payload whose job is gone, a full scan too costly for every request.
+   */
+  async sweep({ orphans = false }: { orphans?: boolean } = {}): Promise<number> {
+    if (!orphans && !(await this.#anyExpired())) return 0;
+    const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
+    const cutoff = this.#clock() - this.#windowMs(await tx.objectStore('meta').get('settings'));
+    const operations = tx.objectStore('operations');
     const payloads = tx.objectStore('payloads');
     let removed = 0;
-    let cursor = await tx.objectStore('operations').index('byCreatedAt').openCursor(IDBKeyRange.upperBound(cutoff));
+    let cursor = await operations.index('byCreatedAt').openCursor(IDBKeyRange.upperBound(cutoff));
     while (cursor) {
       const id = cursor.primaryKey;
-      await Promise.all([cursor.delete(), payloads.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']))]);
+      await Promise.all([cursor.delete(), payloads.delete(payloadsOf(id))]);
       removed += 1;
       cursor = await cursor.continue();
     }
+    if (orphans) {
+      const [ids, payloadKeys] = await Promise.all([operations.getAllKeys(), payloads.getAllKeys()]);
+      const live = new Set(ids);
+      await Promise.all(payloadKeys.filter(([id]) => !live.has(id)).map((key) => payloads.delete(key)));
+    }
     await tx.done;
     return removed;
+  }
+
+  /**
+   * Whether any job is past the window: a read-only look, so that the sweep run on every API
+   * request takes no write lock (which would queue behind, and hold up, the engine) when there
+   * is nothing to delete, nearly always.
+   */
+  async #anyExpired(): Promise<boolean> {
+    const tx = this.#db.transaction(['operations', 'meta'], 'readonly');
+    const cutoff = this.#clock() - this.#windowMs(await tx.objectStore('meta').get('settings'));
+    const expired = await tx.objectStore('operations').index('byCreatedAt').count(IDBKeyRange.upperBound(cutoff));
+    await tx.done;
+    return expired > 0;
+  }
+
+  /** Deletes every job and replaces the encryption key (crypto-shredding); returns how many jobs. */
+  async deleteAll(): Promise<number> {
+    return shredEverything(this.#db);
+  }
+
+  /** What is stored now: each job's status, expiry and size, without opening anything. */
+  async inventory(): Promise<Inventory> {
+    return takeInventory(this.#db, (await this.settings()).retentionMs);
   }
 
   /** Applies `change` if `owner` still holds the job's lease, in one transaction. */
@@ -246,6 +352,7 @@ function failedRecord(record: JobRecord, now: number, error: ReadApiError): JobR
     updatedAt: now,
     hasInput: false,
     hasResult: false,
+    storedBytes: 0,
     error: { code: error.code, message: error.message },
   };
 }

@@ -66,10 +66,12 @@ export class ReadApiError extends Error {
    */
   static from(reason: unknown): ReadApiError {
     if (reason instanceof ReadApiError) return reason;
-    if (isErrorRecord(reason) && reason.code in ERROR_STATUS) {
+    // Own keys only: `'toString' in ERROR_STATUS` is true through the prototype.
+    if (isErrorRecord(reason) && Object.hasOwn(ERROR_STATUS, reason.code)) {
       return new ReadApiError(reason.code as ErrorCode, reason.message);
     }
-    const message = reason instanceof Error ? reason.message : String(reason);
+    const message =
+      reason instanceof Error || isErrorRecord(reason) ? reason.message : String(reason);
     return new ReadApiError('FailedToProcess', message || 'The document could not be processed.');
   }
 }

@@ -7,3 +7,50 @@ export interface KeysInfo {
   key1: string;
   key2: string;
 }
+
+/** `GET` and `PATCH /localread/v1/settings`: the user's settings (a PATCH body sends any subset). */
+export interface SettingsInfo {
+  /** Answer Read requests addressed to Azure's hosts on the device (default: true). */
+  answerAzureHosts: boolean;
+  /** How long an operation is kept after it was created, in ms (at most 24 h). */
+  retentionMs: number;
+}
+
+/** One stored operation as `GET /localread/v1/operations` lists it: metadata only, never content. */
+export interface StoredOperationInfo {
+  id: string;
+  status: 'notStarted' | 'running' | 'succeeded' | 'failed';
+  createdDateTime: string;
+  /** When it is deleted, whatever happens: createdDateTime + the retention window. */
+  expirationDateTime: string;
+  /** Bytes of its sealed input (until the job ends) or result. */
+  bytes: number;
+}
+
+/** `GET /localread/v1/operations`, oldest first. */
+export interface OperationsInfo {
+  operations: StoredOperationInfo[];
+}
+
+/** `GET /localread/v1/storage`: what is stored now, after a sweep. */
+export interface StorageInfo {
+  /** Operations stored. */
+  count: number;
+  /** Bytes of their sealed payloads. */
+  bytes: number;
+  /** The soonest expiry, or null when nothing is stored. */
+  oldestExpirationDateTime: string | null;
+  /** The retention window in force, in ms. */
+  retentionMs: number;
+  /** The browser's estimate for the whole origin (app files included), when it gives one. */
+  usage: number | null;
+  quota: number | null;
+  /** Whether the browser has made the origin's storage persistent, when it says. */
+  persisted: boolean | null;
+}
+
+/** `DELETE /localread/v1/operations`: everything was deleted and the encryption key replaced. */
+export interface DeletedAllInfo {
+  deleted: number;
+  keyReplaced: true;
+}

@@ -16,3 +16,12 @@ export const FILE_MEDIA_TYPES: readonly string[] = [
   'image/tiff',
   'application/pdf',
 ];
+
+/**
+ * True when a body of this media type is the file itself: the listed types, and any other
+ * `image/*` (so that a GIF sent as `image/gif` hears InvalidImageFormat, the more useful answer,
+ * rather than UnsupportedMediaType).
+ */
+export function isFileMediaType(mediaType: string): boolean {
+  return FILE_MEDIA_TYPES.includes(mediaType) || mediaType.startsWith('image/');
+}

@@ -2,6 +2,8 @@
  * The query parameters of `POST /read/analyze`, parsed and validated as the spec defines them.
  */
 import { ReadApiError } from './errors';
+// A JSON file, so that the build copies exactly these models (build/runtime-assets.ts).
+import shippedLanguages from './shipped-languages.json';
 
 /** A 1-based, inclusive page range; `to` is Infinity for an open range such as `7-`. */
 export interface PageRange {
@@ -20,12 +22,32 @@ export interface AnalyzeParams {
   modelVersion: string;
 }
 
-/** Languages the engine has a model for, by Azure code, with the tesseract model name. */
-export const SHIPPED_LANGUAGES: Readonly<Record<string, string>> = { en: 'eng' };
+/**
+ * The `language` codes of Read 3.2 (the `OcrDetectionLanguage` enum of Ocr.json). The enum is
+ * `modelAsString`, so clients may send others; we answer those, as the codes of this list that
+ * we ship no model for, with NotSupportedLanguage.
+ */
+export const OCR_LANGUAGES = [
+  'af', 'ast', 'bi', 'br', 'ca', 'ceb', 'ch', 'co', 'crh', 'cs', 'csb', 'da', 'de', 'en', 'es',
+  'et', 'eu', 'fi', 'fil', 'fj', 'fr', 'fur', 'fy', 'ga', 'gd', 'gil', 'gl', 'gv', 'hni', 'hsb',
+  'ht', 'hu', 'ia', 'id', 'it', 'iu', 'ja', 'jv', 'kaa', 'kac', 'kea', 'kha', 'kl', 'ko', 'ku',
+  'kw', 'lb', 'ms', 'mww', 'nap', 'nl', 'no', 'oc', 'pl', 'pt', 'quc', 'rm', 'sco', 'sl', 'sq',
+  'sv', 'sw', 'tet', 'tr', 'tt', 'uz', 'vo', 'wae', 'yua', 'za', 'zh-Hans', 'zh-Hant', 'zu',
+] as const;
 
-/** The `model-version` values Read 3.2 documents. */
+/**
+ * Languages the engine has a model for, by Azure code, with the tesseract model name. Validation
+ * is driven by this map alone: a code is accepted only when it is here.
+ */
+export const SHIPPED_LANGUAGES: Readonly<Record<string, string>> = shippedLanguages;
+
+/**
+ * The `model-version` values Read 3.2 documents: the spec's description names `latest`,
+ * `latest-preview` and `2021-04-12`; the docs add the dated GA and preview models.
+ */
 export const MODEL_VERSIONS = [
   'latest',
+  'latest-preview',
   '2022-04-30',
   '2022-01-30-preview',
   '2021-09-30-preview',
@@ -56,10 +78,12 @@ export function isPageSelected(page: number, ranges: PageRange[] | undefined): b
 
 function parseLanguage(value: string | null): string | undefined {
   if (value === null || value === '') return undefined;
-  if (!(value in SHIPPED_LANGUAGES)) {
+  // Own keys only: `'toString' in SHIPPED_LANGUAGES` is true through the prototype.
+  if (!Object.hasOwn(SHIPPED_LANGUAGES, value)) {
+    const known = (OCR_LANGUAGES as readonly string[]).includes(value);
     throw new ReadApiError(
       'NotSupportedLanguage',
-      `Language '${value}' is not supported. Supported: ${Object.keys(SHIPPED_LANGUAGES).join(', ')}.`,
+      `Language '${value}' is not supported${known ? ' by this installation' : ''}. Supported: ${Object.keys(SHIPPED_LANGUAGES).join(', ')}; omit 'language' for automatic detection.`,
     );
   }
   return value;

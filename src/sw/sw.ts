@@ -5,6 +5,7 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { jobStore } from './api-context';
 import { registerApiRoutes } from './api-router';
+import { sweepOnPeriodicSync } from './periodic-sweep';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -13,10 +14,11 @@ declare const self: ServiceWorkerGlobalScope & {
 registerApiRoutes(self.location.origin);
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
+sweepOnPeriodicSync(self);
 
 self.addEventListener('activate', (event) => {
   // Take control of the page that registered us, so its first API call is served.
-  event.waitUntil(Promise.all([self.clients.claim(), jobStore().then((store) => store.sweep())]));
+  event.waitUntil(Promise.all([self.clients.claim(), jobStore().then((store) => store.sweep({ orphans: true }))]));
 });
 
 /** A new version waits until the page asks it to take over (the user's consent to update). */

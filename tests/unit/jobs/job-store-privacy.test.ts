@@ -107,11 +107,13 @@ describe('minimal keeping', () => {
     expect(await store.db.count('operations')).toBe(0);
   });
 
-  it('sweeps payloads whose job is gone', async () => {
+  it('sweeps payloads whose job is gone when asked for orphans (activation, periodic sync)', async () => {
     const { store } = await openTestStore();
     const id = await succeeded(store);
     await store.db.delete('operations', id);
     await store.sweep();
+    expect(await store.db.count('payloads'), 'the per-request sweep does not scan for orphans').toBe(1);
+    await store.sweep({ orphans: true });
     expect(await store.db.count('payloads')).toBe(0);
   });
 

@@ -1,0 +1,19 @@
+/**
+ * "Delete everything": every operation and payload goes, and so does the encryption key
+ * (crypto-shredding), replaced by a new one in the same transaction. A ciphertext that outlives
+ * the deletion somewhere (a copy, a disk block not yet reused) can no longer be opened by anyone.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { JobDb } from './db';
+import { newKeyRecord } from './crypto';
+
+/** Deletes every operation and replaces the key; returns how many operations there were. */
+export async function shredEverything(db: IDBPDatabase<JobDb>): Promise<number> {
+  // Generated before the transaction: awaiting WebCrypto inside it would let it auto-commit.
+  const fresh = await newKeyRecord();
+  const tx = db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
+  const operations = tx.objectStore('operations');
+  const count = await operations.count();
+  await Promise.all([operations.clear(), tx.objectStore('payloads').clear(), tx.objectStore('meta').put(fresh), tx.done]);
+  return count;
+}
