@@ -56,7 +56,10 @@ export class OcrPool {
   async recognize(page: RasterPage, model: string, { deskew }: RecognizeOptions): Promise<OcrPage> {
     const pooled = await this.#acquire(model);
     try {
-      const { data } = await pooled.worker.recognize(new Blob([page.pgm]), { rotateAuto: deskew }, { blocks: true, text: false });
+      // Parameters given with one page apply to it alone (tesseract.js restores them after).
+      const resolution = page.dpi ? { user_defined_dpi: String(Math.round(page.dpi)) } : {};
+      const options = { rotateAuto: deskew, ...resolution };
+      const { data } = await pooled.worker.recognize(new Blob([page.pgm]), options, { blocks: true, text: false });
       this.#release(pooled);
       return data;
     } catch (reason) {

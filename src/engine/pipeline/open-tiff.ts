@@ -8,7 +8,7 @@ import type { IFD } from 'utif2';
 import { ReadApiError } from '../../read-api/errors';
 import { assertImageDimensions } from '../../read-api/formats';
 import type { DocumentSource, PageContent } from './document';
-import { rgbaToPgm } from './raster';
+import { rgbaToPgm, withAssumedDpi } from './raster';
 import { decodeGreyJpeg, type JpegDecoder, type JpegLayout } from './tiff-grey-jpeg';
 import { readTiffStructure } from './tiff-structure';
 
@@ -129,7 +129,7 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
     const rgba = UTIF.toRGBA8(ifd);
     if (rgba.length !== width * height * 4) throw invalid('its pixel data is incomplete or of an unsupported kind');
     compositeOnWhite(rgba);
-    const raster = rgbaToPgm(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height);
+    const raster = withAssumedDpi(rgbaToPgm(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height));
     return { width, height, unit: 'pixel', scale: 1, raster };
   } catch (error) {
     if (error instanceof ReadApiError) throw error;

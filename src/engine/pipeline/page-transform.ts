@@ -42,7 +42,7 @@ export function rotateRaster(raster: RasterPage, turns: QuarterTurns): RasterPag
       target[v * nw + u] = source[y * w + x]!;
     }
   }
-  return { width: nw, height: nh, pgm };
+  return { width: nw, height: nh, pgm, ...(raster.dpi ? { dpi: raster.dpi } : {}) };
 }
 
 /**

@@ -114,7 +114,7 @@ export async function renderPage(page: PDFPageProxy, size: RenderSize): Promise<
     // pdf.js types the canvas as a DOM canvas; it only calls what OffscreenCanvas has as well.
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' }).promise;
     const { data } = context.getImageData(0, 0, size.width, size.height);
-    return rgbaToPgm(data, size.width, size.height);
+    return { ...rgbaToPgm(data, size.width, size.height), dpi: size.dpi };
   } finally {
     canvas.width = canvas.height = 0;
   }

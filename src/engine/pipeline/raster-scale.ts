@@ -17,7 +17,7 @@ export function halveRaster(raster: RasterPage): RasterPage {
       pgm[target++] = (source[i]! + source[i + 1]! + source[i + w]! + source[i + w + 1]! + 2) >> 2;
     }
   }
-  return { width: nw, height: nh, pgm };
+  return { width: nw, height: nh, pgm, ...(raster.dpi ? { dpi: raster.dpi / 2 } : {}) };
 }
 
 /** The central `fraction` of a page's width and height. */
@@ -33,5 +33,5 @@ export function cropCentre(raster: RasterPage, fraction: number): RasterPage {
     const start = (top + y) * w + left;
     pgm.set(source.subarray(start, start + nw), header.length + y * nw);
   }
-  return { width: nw, height: nh, pgm };
+  return { width: nw, height: nh, pgm, ...(raster.dpi ? { dpi: raster.dpi } : {}) };
 }

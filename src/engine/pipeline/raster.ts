@@ -8,6 +8,28 @@ export interface RasterPage {
   height: number;
   /** A complete P5 PGM file. */
   pgm: Uint8Array<ArrayBuffer>;
+  /** The resolution the page was rendered at, or is assumed to have; absent: tesseract estimates it. */
+  dpi?: number;
+}
+
+/** Below this many pixels on its longer side, an image is taken for a low-resolution scan. */
+const LOW_RESOLUTION_SIDE = 1200;
+
+/**
+ * The resolution to tell tesseract an image has, which sets how small text may be before it is
+ * taken for noise. Images carry no trustworthy resolution, so: 300 dpi for large images (scans,
+ * photos; on the corpus this reads receipts with a third of the errors of tesseract's own
+ * estimate), and tesseract's estimate from the text's height for small ones (a 1000 px, 100 dpi
+ * form declared 300 dpi lost 40 % of its text).
+ */
+export function assumedDpi(width: number, height: number): number | undefined {
+  return Math.max(width, height) >= LOW_RESOLUTION_SIDE ? 300 : undefined;
+}
+
+/** The page with the resolution tesseract should assume (see assumedDpi). */
+export function withAssumedDpi(raster: RasterPage): RasterPage {
+  const dpi = assumedDpi(raster.width, raster.height);
+  return dpi ? { ...raster, dpi } : raster;
 }
 
 /** Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. */

@@ -70,17 +70,49 @@ function toWord(word: OcrWord, toPage: ToPage): Word {
   };
 }
 
-function toLine(line: OcrLine, toPage: ToPage): Line | null {
-  const words = line.words.filter((word) => word.text.trim() !== '').map((w) => toWord(w, toPage));
-  if (words.length === 0) return null;
+/** A gap between words this many times their median height separates two lines (table cells). */
+const CELL_GAP = 1.2;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/**
+ * Splits a line of words where a gap is wider than any word space: tesseract reports a table row
+ * or a form's label and value as one line; Azure reports each cell as a line of its own.
+ */
+export function splitAtWideGaps(words: OcrWord[]): OcrWord[][] {
+  const height = median(words.map((word) => word.bbox.y1 - word.bbox.y0));
+  const runs: OcrWord[][] = [];
+  for (const word of words) {
+    const previous = runs.at(-1)?.at(-1);
+    if (!previous || word.bbox.x0 - previous.bbox.x1 > height * CELL_GAP) runs.push([]);
+    runs.at(-1)!.push(word);
+  }
+  return runs;
+}
+
+function hull(words: OcrWord[]): OcrBox {
   return {
-    boundingBox: toBoundingBox(line.bbox, toPage),
+    x0: Math.min(...words.map((word) => word.bbox.x0)),
+    y0: Math.min(...words.map((word) => word.bbox.y0)),
+    x1: Math.max(...words.map((word) => word.bbox.x1)),
+    y1: Math.max(...words.map((word) => word.bbox.y1)),
+  };
+}
+
+function toLines(line: OcrLine, toPage: ToPage): Line[] {
+  const kept = line.words.filter((word) => word.text.trim() !== '');
+  const runs = splitAtWideGaps(kept);
+  return runs.map((run) => ({
+    boundingBox: toBoundingBox(runs.length === 1 ? line.bbox : hull(run), toPage),
     // Tesseract's models read print only: every line is "other" (not handwriting). We give the
     // line's recognition confidence as the style confidence, the closest measure we have.
     appearance: { style: { name: 'other', confidence: toConfidence(line.confidence) } },
-    text: words.map((word) => word.text).join(' '),
-    words,
-  };
+    text: run.map((word) => word.text.trim()).join(' '),
+    words: run.map((word) => toWord(word, toPage)),
+  }));
 }
 
 /** Lines of a recognised page, in the engine's order, as a `ReadResult`. */
@@ -88,8 +120,7 @@ export function toReadResult(ocr: OcrPage, frame: PageFrame, language?: string):
   const lines = (ocr.blocks ?? [])
     .flatMap((block) => block.paragraphs)
     .flatMap((paragraph) => paragraph.lines)
-    .map((line) => toLine(line, frame.toPage))
-    .filter((line): line is Line => line !== null);
+    .flatMap((line) => toLines(line, frame.toPage));
   const result: ReadResult = {
     page: frame.page,
     angle: frame.angle,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
+import { assumedDpi, rgbaToPgm, withAssumedDpi } from '../../../../src/engine/pipeline/raster';
+import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
+import { cropCentre, halveRaster } from '../../../../src/engine/pipeline/raster-scale';
 
 /** RGBA bytes for a list of [r, g, b] pixels, opaque. */
 function rgba(...pixels: Array<[number, number, number]>): Uint8ClampedArray {
@@ -44,5 +46,25 @@ describe('rgbaToPgm', () => {
     const opaque = rgbaToPgm(new Uint8ClampedArray([90, 90, 90, 255]), 1, 1).pgm.at(-1);
     const transparent = rgbaToPgm(new Uint8ClampedArray([90, 90, 90, 0]), 1, 1).pgm.at(-1);
     expect(transparent).toBe(opaque);
+  });
+});
+
+describe('assumedDpi', () => {
+  it('takes large images for 300 dpi scans', () => {
+    expect(assumedDpi(2480, 3508)).toBe(300);
+    expect(assumedDpi(888, 1571)).toBe(300);
+  });
+
+  it('leaves small images to tesseract\'s own estimate', () => {
+    expect(assumedDpi(754, 1000)).toBeUndefined();
+    expect(withAssumedDpi({ width: 640, height: 480, pgm: new Uint8Array(0) }).dpi).toBeUndefined();
+  });
+
+  it('is kept through turns and crops, and halved with the page', () => {
+    const page = withAssumedDpi(rgbaToPgm(new Uint8ClampedArray(1300 * 4 * 2), 1300, 2));
+    expect(page.dpi).toBe(300);
+    expect(rotateRaster(page, 1).dpi).toBe(300);
+    expect(cropCentre(page, 0.5).dpi).toBe(300);
+    expect(halveRaster(page).dpi).toBe(150);
   });
 });

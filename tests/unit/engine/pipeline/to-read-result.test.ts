@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   toBoundingBox,
   toConfidence,
+  splitAtWideGaps,
   toReadResult,
   type OcrLine,
   type OcrPage,
@@ -141,5 +142,29 @@ describe('toReadResult', () => {
       lastUpdatedDateTime: '2024-01-01T00:00:01.000Z',
       analyzeResult: { version: API_VERSION, modelVersion: LATEST_MODEL_VERSION, readResults },
     });
+  });
+});
+
+describe('splitAtWideGaps', () => {
+  // Words 20 px high: word spaces of a few px, a table's column gap of 100 px.
+  const at = (text: string, x0: number, x1: number): OcrWord => ({ text, confidence: 90, bbox: { x0, y0: 10, x1, y1: 30 } });
+
+  it('keeps words separated by ordinary spaces on one line', () => {
+    const words = [at('Steel', 0, 50), at('hinge,', 58, 110), at('75', 118, 140), at('mm', 148, 180)];
+    expect(splitAtWideGaps(words).map((run) => run.map((w) => w.text))).toEqual([['Steel', 'hinge,', '75', 'mm']]);
+  });
+
+  it('splits a table row into its cells at gaps wider than the text is high', () => {
+    const words = [at('A-1047', 0, 60), at('Steel', 160, 210), at('hinge', 218, 270), at('240', 600, 630)];
+    expect(splitAtWideGaps(words).map((run) => run.map((w) => w.text))).toEqual([['A-1047'], ['Steel', 'hinge'], ['240']]);
+  });
+
+  it('gives each cell of a split row its own box, from its words', () => {
+    const row: OcrLine = { words: [at('Code', 0, 60), at('Total', 400, 470)], confidence: 90, bbox: { x0: 0, y0: 10, x1: 470, y1: 30 } };
+    const result = toReadResult({ blocks: [{ paragraphs: [{ lines: [row] }] }] }, { page: 1, width: 500, height: 100, unit: 'pixel', angle: 0, toPage: (x, y) => [x, y] });
+    expect(result.lines.map((l) => [l.text, l.boundingBox])).toEqual([
+      ['Code', [0, 10, 60, 10, 60, 30, 0, 30]],
+      ['Total', [400, 10, 470, 10, 470, 30, 400, 30]],
+    ]);
   });
 });
