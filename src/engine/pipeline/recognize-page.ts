@@ -6,7 +6,7 @@ import { ReadApiError } from '../../read-api/errors';
 import { SHIPPED_LANGUAGES } from '../../read-api/params';
 import { detectLanguage } from './detect-language';
 import { rotateRaster } from './page-transform';
-import type { RasterPage } from './raster';
+import { isLowResolution, type RasterPage } from './raster';
 import { recognizeUpright, type RecognizeOptions, type UprightReading } from './recognize-upright';
 import type { OcrPage } from './to-read-result';
 
@@ -43,6 +43,7 @@ export async function recognizePage(
   const detected = detectLanguage(wordsOf(reading.ocr));
   if (!detected) return reading;
   if (detected === FIRST_LANGUAGE) return { ...reading, language: detected };
-  const ocr = await recognize(rotateRaster(raster, reading.turns), modelOf(detected), { deskew: true });
+  const deskew = !isLowResolution(raster.width, raster.height);
+  const ocr = await recognize(rotateRaster(raster, reading.turns), modelOf(detected), { deskew });
   return { ocr, turns: reading.turns, skewRadians: ocr.rotateRadians ?? 0, language: detected };
 }

@@ -7,7 +7,7 @@
  */
 import { bestTurn, looksUpright, orientationScore, turnsForSidewaysReading } from './orientation';
 import { rotateRaster, type QuarterTurns } from './page-transform';
-import type { RasterPage } from './raster';
+import { isLowResolution, type RasterPage } from './raster';
 import { cropCentre, halveRaster } from './raster-scale';
 import type { OcrPage } from './to-read-result';
 
@@ -48,11 +48,12 @@ async function probeTurns(raster: RasterPage, recognize: Recognize): Promise<Qua
 }
 
 export async function recognizeUpright(raster: RasterPage, recognize: Recognize): Promise<UprightReading> {
-  const first = await recognize(raster, { deskew: true });
+  const deskew = !isLowResolution(raster.width, raster.height);
+  const first = await recognize(raster, { deskew });
   const asGiven = { ocr: first, turns: 0 as const, skewRadians: first.rotateRadians ?? 0 };
   if (looksUpright(first)) return asGiven;
   const turns = turnsForSidewaysReading(first) ?? (await probeTurns(raster, recognize));
   if (turns === 0) return asGiven;
-  const ocr = await recognize(rotateRaster(raster, turns), { deskew: true });
+  const ocr = await recognize(rotateRaster(raster, turns), { deskew });
   return { ocr, turns, skewRadians: ocr.rotateRadians ?? 0 };
 }

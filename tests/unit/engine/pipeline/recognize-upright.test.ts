@@ -41,10 +41,17 @@ function readsWellWhenDark(side: Side | null) {
 
 describe('recognizeUpright', () => {
   it('reads an upright page once, deskewed, and reports the skew', async () => {
-    const page = halfDarkPage(60, 40);
+    const page = halfDarkPage(1300, 40);
     const recognize = readsWellWhenDark('top');
     expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns: 0, skewRadians: 0.02 });
     expect(recognize.mock.calls).toEqual([[page, { deskew: true }]]);
+  });
+
+  it('does not deskew a low-resolution page, where turning blurs small text', async () => {
+    const page = halfDarkPage(60, 40);
+    const recognize = readsWellWhenDark('bottom');
+    await recognizeUpright(page, recognize);
+    expect(recognize.mock.calls.every(([, options]) => !options.deskew)).toBe(true);
   });
 
   it('reports no skew when tesseract gives none', async () => {
@@ -57,7 +64,7 @@ describe('recognizeUpright', () => {
     ['turned a quarter counter-clockwise', 'right', 1],
     ['turned a quarter clockwise', 'left', 3],
   ] as const)('finds the turn of a page lying %s and reads it again that way up, deskewed', async (_name, side, turns) => {
-    const page = halfDarkPage(60, 40);
+    const page = halfDarkPage(1300, 40);
     const recognize = readsWellWhenDark(side);
     expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns, skewRadians: 0.02 });
     const [raster, options] = recognize.mock.calls.at(-1)!;
