@@ -6,8 +6,11 @@
 import type { QuarterTurns } from './page-transform';
 import type { OcrPage, OcrWord } from './to-read-result';
 
-/** Mean word confidence (0..100) above which a horizontal reading is trusted as upright. */
-const UPRIGHT_CONFIDENCE = 75;
+/**
+ * Mean word confidence (0..100) above which a horizontal reading is trusted as upright. Hard but
+ * upright pages (100 dpi forms, receipts) read near 70; upside-down text near 45.
+ */
+const UPRIGHT_CONFIDENCE = 60;
 /** Words this short say little about direction. */
 const MIN_WORD_LENGTH = 3;
 
@@ -45,6 +48,12 @@ export function looksUpright(ocr: OcrPage, minConfidence = UPRIGHT_CONFIDENCE): 
   if (all.length === 0) return true;
   const horizontal = all.filter(isHorizontal);
   return horizontal.length >= all.length / 2 && meanConfidence(horizontal) >= minConfidence;
+}
+
+/** True when most of a reading's words stand taller than wide: the page lies on its side. */
+export function mostlyVertical(ocr: OcrPage): boolean {
+  const all = words(ocr);
+  return all.length > 0 && all.filter((word) => !isHorizontal(word)).length > all.length / 2;
 }
 
 /**

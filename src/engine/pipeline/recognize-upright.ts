@@ -5,7 +5,7 @@
  * turn each way, stopping at the first that reads upright; if none does, the best-scoring turn
  * wins. The page is then read again, the right way up.
  */
-import { bestTurn, looksUpright, orientationScore, turnsForSidewaysReading } from './orientation';
+import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from './orientation';
 import { rotateRaster, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { cropCentre, halveRaster } from './raster-scale';
@@ -32,13 +32,18 @@ const HALVE_PROBES_FROM = 1600;
 /** Probes read the central part of the page: enough words to judge, a fraction of the work. */
 const PROBE_CROP = 0.6;
 /** Probes cut words at their edges, which lowers confidence: the bar is a little lower. */
-const PROBE_CONFIDENCE = 70;
+const PROBE_CONFIDENCE = 55;
 
-async function probeTurns(raster: RasterPage, recognize: Recognize): Promise<QuarterTurns> {
+/** Quarter turns to try: a page read as vertical words lies on its side, otherwise most likely upside down. */
+function probeOrder(first: OcrPage): Array<1 | 2 | 3> {
+  return mostlyVertical(first) ? [1, 3, 2] : [2, 1, 3];
+}
+
+async function probeTurns(raster: RasterPage, first: OcrPage, recognize: Recognize): Promise<QuarterTurns> {
   const halved = Math.min(raster.width, raster.height) >= HALVE_PROBES_FROM ? halveRaster(raster) : raster;
   const probe = cropCentre(halved, PROBE_CROP);
   const scores = [0, 0, 0, 0];
-  for (const turn of [2, 1, 3] as const) {
+  for (const turn of probeOrder(first)) {
     const reading = await recognize(rotateRaster(probe, turn), { deskew: false });
     if (looksUpright(reading, PROBE_CONFIDENCE) && orientationScore(reading) > 0) return turn;
     scores[turn] = orientationScore(reading);
@@ -52,7 +57,7 @@ export async function recognizeUpright(raster: RasterPage, recognize: Recognize)
   const first = await recognize(raster, { deskew });
   const asGiven = { ocr: first, turns: 0 as const, skewRadians: first.rotateRadians ?? 0 };
   if (looksUpright(first)) return asGiven;
-  const turns = turnsForSidewaysReading(first) ?? (await probeTurns(raster, recognize));
+  const turns = turnsForSidewaysReading(first) ?? (await probeTurns(raster, first, recognize));
   if (turns === 0) return asGiven;
   const ocr = await recognize(rotateRaster(raster, turns), { deskew });
   return { ocr, turns, skewRadians: ocr.rotateRadians ?? 0 };

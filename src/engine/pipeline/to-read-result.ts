@@ -70,8 +70,11 @@ function toWord(word: OcrWord, toPage: ToPage): Word {
   };
 }
 
-/** A gap between words this many times their median height separates two lines (table cells). */
-const CELL_GAP = 1.2;
+/**
+ * A gap between words this many times their median height separates two lines (table cells,
+ * a receipt's item and price). Two spaces of monospaced code stay below it.
+ */
+const CELL_GAP = 2;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

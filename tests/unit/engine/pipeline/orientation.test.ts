@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestTurn, looksUpright, orientationScore, turnsForSidewaysReading } from '../../../../src/engine/pipeline/orientation';
+import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from '../../../../src/engine/pipeline/orientation';
 import type { OcrPage, OcrWord } from '../../../../src/engine/pipeline/to-read-result';
 import { ocrPage, ocrWord } from '../../helpers/ocr-page';
 
@@ -53,9 +53,9 @@ describe('looksUpright', () => {
 
 describe('looksUpright with a lower bar', () => {
   it('accepts text that the default bar doubts', () => {
-    const reading = ocrPage([ocrWord('Statement', 72)]);
+    const reading = ocrPage([ocrWord('Statement', 57)]);
     expect(looksUpright(reading)).toBe(false);
-    expect(looksUpright(reading, 70)).toBe(true);
+    expect(looksUpright(reading, 55)).toBe(true);
   });
 });
 
@@ -84,5 +84,16 @@ describe('bestTurn', () => {
   it('keeps the page as given on a tie', () => {
     expect(bestTurn([5, 5, 1, 5])).toBe(0);
     expect(bestTurn([0, 0, 0, 0])).toBe(0);
+  });
+});
+
+describe('mostlyVertical', () => {
+  it('is true when most words stand taller than wide (a page on its side)', () => {
+    expect(mostlyVertical(ocrPage([ocrWord('ouT', 40, 'vertical'), ocrWord('dnoS', 30, 'vertical'), ocrWord('lot', 30)]))).toBe(true);
+  });
+
+  it('is false for horizontal readings and for pages without words', () => {
+    expect(mostlyVertical(ocrPage([ocrWord('Total', 40), ocrWord('Sum', 30, 'vertical')]))).toBe(false);
+    expect(mostlyVertical({ blocks: null })).toBe(false);
   });
 });
