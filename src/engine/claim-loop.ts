@@ -25,6 +25,8 @@ export class ClaimLoop {
   readonly #options: Required<ClaimLoopOptions>;
   #active = 0;
   #wake: (() => void) | null = null;
+  /** A hint or a freed slot that came while the loop was busy: the next sleep is skipped. */
+  #nudged = false;
   #stopped = false;
 
   constructor(options: ClaimLoopOptions) {
@@ -33,7 +35,7 @@ export class ClaimLoop {
 
   /** Runs until `stop()`. Never rejects: a failing job fails alone. */
   async run(): Promise<void> {
-    const unsubscribe = onJobCreated(() => this.#wake?.());
+    const unsubscribe = onJobCreated(() => this.#nudge());
     try {
       while (!this.#stopped) {
         if (this.#active < this.#options.concurrency && (await this.#claimOne())) continue;
@@ -46,7 +48,7 @@ export class ClaimLoop {
 
   stop(): void {
     this.#stopped = true;
-    this.#wake?.();
+    this.#nudge();
   }
 
   /** Claims and starts one job; false when none is waiting. */
@@ -62,7 +64,7 @@ export class ClaimLoop {
     this.#active += 1;
     void this.#execute(job).finally(() => {
       this.#active -= 1;
-      this.#wake?.();
+      this.#nudge();
     });
     return true;
   }
@@ -81,7 +83,16 @@ export class ClaimLoop {
     }
   }
 
+  #nudge(): void {
+    if (this.#wake) this.#wake();
+    else this.#nudged = true;
+  }
+
   #sleep(): Promise<void> {
+    if (this.#nudged) {
+      this.#nudged = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const finish = () => {
         clearTimeout(timer);

@@ -5,7 +5,7 @@
  * the top-left corner of its text, as Azure defines it.
  */
 import { ReadApiError } from '../../read-api/errors';
-import type { RasterPage } from './raster';
+import { allocatePgm, pixelsOf, type RasterPage } from './raster';
 
 export type Point = [number, number];
 
@@ -29,13 +29,9 @@ export function normaliseAngle(degrees: number): number {
 export function rotateRaster(raster: RasterPage, turns: QuarterTurns): RasterPage {
   if (turns === 0) return raster;
   const { width: w, height: h } = raster;
-  const headerLength = raster.pgm.length - w * h;
-  const source = raster.pgm.subarray(headerLength);
+  const source = pixelsOf(raster);
   const [nw, nh] = turns === 2 ? [w, h] : [h, w];
-  const header = new TextEncoder().encode(`P5\n${nw} ${nh}\n255\n`);
-  const pgm = new Uint8Array(header.length + w * h);
-  pgm.set(header);
-  const target = pgm.subarray(header.length);
+  const { pgm, pixels: target } = allocatePgm(nw, nh);
   for (let y = 0; y < h; y += 1) {
     for (let x = 0; x < w; x += 1) {
       const [u, v] = turns === 1 ? [h - 1 - y, x] : turns === 2 ? [w - 1 - x, h - 1 - y] : [y, w - 1 - x];

@@ -1,20 +1,18 @@
 /** Smaller views of a greyscale page, for quick probes that need not read all of it. */
-import type { RasterPage } from './raster';
+import { allocatePgm, pixelsOf, type RasterPage } from './raster';
 
 /** Halves a page (2x2 box average). */
 export function halveRaster(raster: RasterPage): RasterPage {
   const { width: w, height: h } = raster;
-  const source = raster.pgm.subarray(raster.pgm.length - w * h);
+  const source = pixelsOf(raster);
   const [nw, nh] = [Math.floor(w / 2), Math.floor(h / 2)];
-  const header = new TextEncoder().encode(`P5\n${nw} ${nh}\n255\n`);
-  const pgm = new Uint8Array(header.length + nw * nh);
-  pgm.set(header);
-  let target = header.length;
+  const { pgm, pixels } = allocatePgm(nw, nh);
+  let target = 0;
   for (let y = 0; y < nh; y += 1) {
     const row = 2 * y * w;
     for (let x = 0; x < nw; x += 1) {
       const i = row + 2 * x;
-      pgm[target++] = (source[i]! + source[i + 1]! + source[i + w]! + source[i + w + 1]! + 2) >> 2;
+      pixels[target++] = (source[i]! + source[i + 1]! + source[i + w]! + source[i + w + 1]! + 2) >> 2;
     }
   }
   return { width: nw, height: nh, pgm, ...(raster.dpi ? { dpi: raster.dpi / 2 } : {}) };
@@ -23,15 +21,13 @@ export function halveRaster(raster: RasterPage): RasterPage {
 /** The central `fraction` of a page's width and height. */
 export function cropCentre(raster: RasterPage, fraction: number): RasterPage {
   const { width: w, height: h } = raster;
-  const source = raster.pgm.subarray(raster.pgm.length - w * h);
+  const source = pixelsOf(raster);
   const [nw, nh] = [Math.round(w * fraction), Math.round(h * fraction)];
   const [left, top] = [Math.floor((w - nw) / 2), Math.floor((h - nh) / 2)];
-  const header = new TextEncoder().encode(`P5\n${nw} ${nh}\n255\n`);
-  const pgm = new Uint8Array(header.length + nw * nh);
-  pgm.set(header);
+  const { pgm, pixels } = allocatePgm(nw, nh);
   for (let y = 0; y < nh; y += 1) {
     const start = (top + y) * w + left;
-    pgm.set(source.subarray(start, start + nw), header.length + y * nw);
+    pixels.set(source.subarray(start, start + nw), y * nw);
   }
   return { width: nw, height: nh, pgm, ...(raster.dpi ? { dpi: raster.dpi } : {}) };
 }

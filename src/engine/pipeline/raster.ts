@@ -42,14 +42,25 @@ export function withAssumedDpi(raster: RasterPage): RasterPage {
   return dpi ? { ...raster, dpi } : raster;
 }
 
-/** Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. */
-export function rgbaToPgm(rgba: Uint8ClampedArray, width: number, height: number): RasterPage {
+/** A new PGM file of `width` x `height`, its header written; `pixels` is the view to fill. */
+export function allocatePgm(width: number, height: number): { pgm: Uint8Array<ArrayBuffer>; pixels: Uint8Array<ArrayBuffer> } {
   const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
   const pgm = new Uint8Array(header.length + width * height);
   pgm.set(header);
-  for (let source = 0, target = header.length; source < rgba.length; source += 4, target += 1) {
+  return { pgm, pixels: pgm.subarray(header.length) };
+}
+
+/** The pixels of a page, row by row, without the PGM header. */
+export function pixelsOf(raster: RasterPage): Uint8Array<ArrayBuffer> {
+  return raster.pgm.subarray(raster.pgm.length - raster.width * raster.height);
+}
+
+/** Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. */
+export function rgbaToPgm(rgba: Uint8ClampedArray, width: number, height: number): RasterPage {
+  const { pgm, pixels } = allocatePgm(width, height);
+  for (let source = 0, target = 0; source < rgba.length; source += 4, target += 1) {
     // Integer weights 77/150/29 (sum 256) approximate 0.299/0.587/0.114.
-    pgm[target] = ((rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8);
+    pixels[target] = (rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8;
   }
   return { width, height, pgm };
 }

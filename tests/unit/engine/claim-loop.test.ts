@@ -127,6 +127,26 @@ describe('ClaimLoop', () => {
     await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
   });
 
+  it('keeps a hint that arrives while it is claiming, instead of sleeping through it', async () => {
+    const { store } = await openTestStore();
+    const claimNext = store.claimNext.bind(store);
+    const job = newJob();
+    let first = true;
+    store.claimNext = async (owner, leaseMs) => {
+      const claimed = await claimNext(owner, leaseMs);
+      if (first) {
+        // The job arrives, and its hint is heard, after this claim looked and found nothing.
+        first = false;
+        await store.create(job);
+        signalJobCreated(job.id);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return claimed;
+    };
+    startLoop({ store, run: async () => sampleResult(), pollMs: 60_000 });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+  });
+
   it('runs no more jobs at once than its concurrency', async () => {
     const { store, clock } = await openTestStore();
     const jobs = [newJob(), newJob(), newJob()];
