@@ -27,6 +27,19 @@ test.describe('Read API over fetch()', () => {
     }
   });
 
+  test('reads a JPEG stored sideways (EXIF orientation 6) on its pixels as stored, with its angle', async ({ page }) => {
+    const result = await readDocument(page, fixtureBytes('real-exif-rotated.jpg'));
+    expect(result.status).toBe('succeeded');
+    const [readResult] = result.analyzeResult!.readResults;
+    // Stored 180 x 320; the tag says to turn it a quarter clockwise to see it upright.
+    expect(readResult).toMatchObject({ width: 180, height: 320, angle: -90 });
+    const text = readResult!.lines.map((line) => line.text).join('\n');
+    expect(characterErrorRate('Tesseract.js', text)).toBeLessThanOrEqual(0.1);
+    // The text runs up the stored image: its top-left corner is below its top-right one.
+    const [, topLeftY, , topRightY] = readResult!.lines[0]!.boundingBox;
+    expect(topLeftY).toBeGreaterThan(topRightY);
+  });
+
   test('answers 202 with an absolute Operation-Location and a request id', async ({ page }) => {
     const answer = await submit(page, fixtureBytes('real-testocr.png'));
     expect(answer.status).toBe(202);

@@ -3,6 +3,7 @@
  * page at a time, so a long document never holds more than the pages in flight in memory.
  */
 import type { Line } from '../../read-api/types';
+import type { QuarterTurns } from './page-transform';
 import type { RasterPage } from './raster';
 
 export interface PageContent {
@@ -14,6 +15,8 @@ export interface PageContent {
   scale: number;
   /** Pixels to recognise; absent when the page's text is already known. */
   raster?: RasterPage;
+  /** Clockwise quarter turns that the file says make the raster upright (a JPEG's EXIF orientation). */
+  turns?: QuarterTurns;
   /** Lines read without OCR (the text layer of a born-digital PDF page), in `unit`. */
   lines?: Line[];
 }

@@ -5,7 +5,7 @@
 import { ReadApiError } from '../../read-api/errors';
 import { SHIPPED_LANGUAGES } from '../../read-api/params';
 import { detectLanguage } from './detect-language';
-import { rotateRaster } from './page-transform';
+import { rotateRaster, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { recognizeUpright, type RecognizeOptions, type UprightReading } from './recognize-upright';
 import type { OcrPage } from './to-read-result';
@@ -36,9 +36,10 @@ export async function recognizePage(
   raster: RasterPage,
   language: string | undefined,
   recognize: RecognizeWithModel,
+  hint: QuarterTurns = 0,
 ): Promise<PageReading> {
   const model = modelOf(language ?? FIRST_LANGUAGE);
-  const reading = await recognizeUpright(raster, (r, options) => recognize(r, model, options));
+  const reading = await recognizeUpright(raster, (r, options) => recognize(r, model, options), hint);
   if (language) return { ...reading, language };
   const detected = detectLanguage(wordsOf(reading.ocr));
   if (!detected) return reading;

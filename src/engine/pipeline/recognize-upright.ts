@@ -52,13 +52,19 @@ async function probeTurns(raster: RasterPage, first: OcrPage, recognize: Recogni
   return bestTurn(scores);
 }
 
-export async function recognizeUpright(raster: RasterPage, recognize: Recognize): Promise<UprightReading> {
+/**
+ * Reads `raster` the right way up. `hint` is a turn the file itself declares (EXIF): tried first,
+ * and the starting point of any probing.
+ */
+export async function recognizeUpright(raster: RasterPage, recognize: Recognize, hint: QuarterTurns = 0): Promise<UprightReading> {
   const deskew = !isLowResolution(raster.width, raster.height);
-  const first = await recognize(raster, { deskew });
-  const asGiven = { ocr: first, turns: 0 as const, skewRadians: first.rotateRadians ?? 0 };
+  const base = rotateRaster(raster, hint);
+  const first = await recognize(base, { deskew });
+  const asGiven = { ocr: first, turns: hint, skewRadians: first.rotateRadians ?? 0 };
   if (looksUpright(first)) return asGiven;
-  const turns = turnsForSidewaysReading(first) ?? (await probeTurns(raster, first, recognize));
-  if (turns === 0) return asGiven;
+  const extra = turnsForSidewaysReading(first) ?? (await probeTurns(base, first, recognize));
+  if (extra === 0) return asGiven;
+  const turns = ((hint + extra) % 4) as QuarterTurns;
   const ocr = await recognize(rotateRaster(raster, turns), { deskew });
   return { ocr, turns, skewRadians: ocr.rotateRadians ?? 0 };
 }

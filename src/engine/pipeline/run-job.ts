@@ -67,7 +67,7 @@ async function recognizeContent(pageNumber: number, content: PageContent, input:
   const { width, height, unit, raster } = content;
   if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
   if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
-  const reading = await recognizePage(raster, input.params.language, deps.recognize);
+  const reading = await recognizePage(raster, input.params.language, deps.recognize, content.turns);
   const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
   const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
   return toReadResult(reading.ocr, frame, reading.language);

@@ -72,6 +72,20 @@ describe('recognizeUpright', () => {
     expect(raster.pgm).toEqual(rotateRaster(page, turns).pgm);
   });
 
+  it('reads a page the way its file says is upright first, and needs no probe when that reads well', async () => {
+    const page = halfDarkPage(1300, 40);
+    const recognize = readsWellWhenDark('right');
+    expect(await recognizeUpright(page, recognize, 1)).toEqual({ ocr: UPRIGHT, turns: 1, skewRadians: 0.02 });
+    expect(recognize.mock.calls).toHaveLength(1);
+    expect(recognize.mock.calls[0]![0].pgm).toEqual(rotateRaster(page, 1).pgm);
+  });
+
+  it('probes from the declared turn when the file is wrong about it', async () => {
+    const page = halfDarkPage(1300, 40);
+    const reading = await recognizeUpright(page, readsWellWhenDark('bottom'), 1);
+    expect(reading.turns).toBe(2);
+  });
+
   it('probes without deskew', async () => {
     const recognize = readsWellWhenDark('bottom');
     await recognizeUpright(halfDarkPage(60, 40), recognize);
