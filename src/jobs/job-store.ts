@@ -18,9 +18,10 @@ import { isQuotaExceeded, quotaExceededError } from './quota';
 import { isSoundRecord, sealedSize } from './record-check';
 import { takeInventory, type Inventory } from './inventory';
 import { shredEverything } from './shred';
+import { sweepExpired } from './sweep';
+import { abandonedError, failedRecord, MAX_ATTEMPTS, stripLease } from './job-record';
 
-/** A job that gives up after this many claims (each a crash or a lost lease) fails for good. */
-export const MAX_ATTEMPTS = 3;
+export { MAX_ATTEMPTS } from './job-record';
 
 export interface NewJob {
   id: string;
@@ -271,39 +272,8 @@ export class JobStore {
    * payload whose job is gone, a full scan too costly for every request.
    */
   async sweep({ orphans = false }: { orphans?: boolean } = {}): Promise<number> {
-    if (!orphans && !(await this.#anyExpired())) return 0;
-    const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
-    const cutoff = this.#clock() - this.#windowMs(await tx.objectStore('meta').get('settings'));
-    const operations = tx.objectStore('operations');
-    const payloads = tx.objectStore('payloads');
-    let removed = 0;
-    let cursor = await operations.index('byCreatedAt').openCursor(IDBKeyRange.upperBound(cutoff));
-    while (cursor) {
-      const id = cursor.primaryKey;
-      await Promise.all([cursor.delete(), payloads.delete(payloadsOf(id))]);
-      removed += 1;
-      cursor = await cursor.continue();
-    }
-    if (orphans) {
-      const [ids, payloadKeys] = await Promise.all([operations.getAllKeys(), payloads.getAllKeys()]);
-      const live = new Set(ids);
-      await Promise.all(payloadKeys.filter(([id]) => !live.has(id)).map((key) => payloads.delete(key)));
-    }
-    await tx.done;
-    return removed;
-  }
-
-  /**
-   * Whether any job is past the window: a read-only look, so that the sweep run on every API
-   * request takes no write lock (which would queue behind, and hold up, the engine) when there
-   * is nothing to delete, nearly always.
-   */
-  async #anyExpired(): Promise<boolean> {
-    const tx = this.#db.transaction(['operations', 'meta'], 'readonly');
-    const cutoff = this.#clock() - this.#windowMs(await tx.objectStore('meta').get('settings'));
-    const expired = await tx.objectStore('operations').index('byCreatedAt').count(IDBKeyRange.upperBound(cutoff));
-    await tx.done;
-    return expired > 0;
+    const cutoff = (settings: MetaRecord | undefined) => this.#clock() - this.#windowMs(settings);
+    return sweepExpired(this.#db, cutoff, orphans);
   }
 
   /** Deletes every job and replaces the encryption key (crypto-shredding); returns how many jobs. */
@@ -337,29 +307,4 @@ export class JobStore {
     await tx.done;
     return owned;
   }
-}
-
-function stripLease(record: JobRecord): JobRecord {
-  const copy = { ...record };
-  delete copy.lease;
-  return copy;
-}
-
-function failedRecord(record: JobRecord, now: number, error: ReadApiError): JobRecord {
-  return {
-    ...stripLease(record),
-    status: 'failed',
-    updatedAt: now,
-    hasInput: false,
-    hasResult: false,
-    storedBytes: 0,
-    error: { code: error.code, message: error.message },
-  };
-}
-
-function abandonedError(): ReadApiError {
-  return new ReadApiError(
-    'FailedToProcess',
-    `The document could not be processed: the engine stopped ${MAX_ATTEMPTS} times while reading it.`,
-  );
 }
