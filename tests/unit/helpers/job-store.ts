@@ -1,4 +1,6 @@
 /** A job store on fake-indexeddb with a clock the test moves, and sample jobs and results. */
+import type { IDBPDatabase } from 'idb';
+import { openJobDb, type JobDb } from '../../../src/jobs/db';
 import { JobStore, type NewJob } from '../../../src/jobs/job-store';
 import type { Clock } from '../../../src/jobs/clock';
 import type { AnalyzeResult } from '../../../src/read-api/types';
@@ -28,9 +30,19 @@ export async function openTestStore(
   return { store, clock, dbName };
 }
 
-/** Closes every store opened since the last call (for afterEach). */
+const rawDatabases: IDBPDatabase<JobDb>[] = [];
+
+/** The job database alone, without a store, for the modules below the store (keys, sealing). */
+export async function openTestDb(name = `localread-test-${crypto.randomUUID()}`): Promise<IDBPDatabase<JobDb>> {
+  const db = await openJobDb(name);
+  rawDatabases.push(db);
+  return db;
+}
+
+/** Closes every store and database opened since the last call (for afterEach). */
 export function closeTestStores(): void {
   for (const store of opened.splice(0)) store.db.close();
+  for (const db of rawDatabases.splice(0)) db.close();
 }
 
 /** Text inside every sample input, to look for in raw records. */

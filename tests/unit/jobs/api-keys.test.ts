@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IDBPDatabase } from 'idb';
-import { openJobDb, type ApiKeys, type JobDb } from '../../../src/jobs/db';
+import type { ApiKeys } from '../../../src/jobs/db';
 import { constantTimeEqual, generateKey, loadOrCreateApiKeys, matchKey, regenerateApiKey } from '../../../src/jobs/api-keys';
 
-const databases: IDBPDatabase<JobDb>[] = [];
+import { closeTestStores, openTestDb } from '../helpers/job-store';
 
-async function freshDb(name = `keys-test-${crypto.randomUUID()}`): Promise<IDBPDatabase<JobDb>> {
-  const db = await openJobDb(name);
-  databases.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of databases.splice(0)) db.close();
-});
+afterEach(closeTestStores);
 
 const HEX_KEY = /^[0-9a-f]{32}$/;
 
@@ -30,30 +21,30 @@ describe('generateKey', () => {
 
 describe('loadOrCreateApiKeys', () => {
   it('creates two different 32-hex keys', async () => {
-    const keys = await loadOrCreateApiKeys(await freshDb());
+    const keys = await loadOrCreateApiKeys(await openTestDb());
     expect(keys.key1).toMatch(HEX_KEY);
     expect(keys.key2).toMatch(HEX_KEY);
     expect(keys.key1).not.toBe(keys.key2);
   });
 
   it('returns the same keys on every later call', async () => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const first = await loadOrCreateApiKeys(db);
     expect(await loadOrCreateApiKeys(db)).toEqual(first);
   });
 
   it('gives two realms asking at once the same keys', async () => {
     const name = `keys-test-${crypto.randomUUID()}`;
-    const [one, two] = await Promise.all([freshDb(name), freshDb(name)]);
+    const [one, two] = await Promise.all([openTestDb(name), openTestDb(name)]);
     const [a, b] = await Promise.all([loadOrCreateApiKeys(one), loadOrCreateApiKeys(two)]);
     expect(a).toEqual(b);
-    expect(await loadOrCreateApiKeys(await freshDb(name))).toEqual(a);
+    expect(await loadOrCreateApiKeys(await openTestDb(name))).toEqual(a);
   });
 });
 
 describe('regenerateApiKey', () => {
   it.each(['key1', 'key2'] as const)('replaces %s only, and stores the change', async (keyId) => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const before = await loadOrCreateApiKeys(db);
     const after = await regenerateApiKey(db, keyId);
     const other = keyId === 'key1' ? 'key2' : 'key1';
@@ -65,7 +56,7 @@ describe('regenerateApiKey', () => {
   });
 
   it('creates the keys first when there are none yet', async () => {
-    const keys = await regenerateApiKey(await freshDb(), 'key2');
+    const keys = await regenerateApiKey(await openTestDb(), 'key2');
     expect(keys.key1).toMatch(HEX_KEY);
     expect(keys.key2).toMatch(HEX_KEY);
   });
@@ -116,7 +107,7 @@ describe('matchKey', () => {
 
 describe('regenerateApiKey', () => {
   it('replaces only the named key, and keeps the new one', async () => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const before = await loadOrCreateApiKeys(db);
     const after = await regenerateApiKey(db, 'key1');
     expect(after.key1).toMatch(HEX_KEY);
@@ -126,7 +117,7 @@ describe('regenerateApiKey', () => {
   });
 
   it('makes the old value unmatched at once, and the new one match', async () => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const before = await loadOrCreateApiKeys(db);
     const after = await regenerateApiKey(db, 'key2');
     const stored = await loadOrCreateApiKeys(db);
@@ -136,7 +127,7 @@ describe('regenerateApiKey', () => {
   });
 
   it('creates the keys first when none exist yet', async () => {
-    const keys = await regenerateApiKey(await freshDb(), 'key1');
+    const keys = await regenerateApiKey(await openTestDb(), 'key1');
     expect(keys.key1).toMatch(HEX_KEY);
     expect(keys.key2).toMatch(HEX_KEY);
   });

@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IDBPDatabase } from 'idb';
-import { openJobDb, type JobDb } from '../../../src/jobs/db';
+
 import { loadOrCreateKey, loadOrCreateKeyRecord, newKeyRecord, open, openStored, seal } from '../../../src/jobs/crypto';
 
-const databases: IDBPDatabase<JobDb>[] = [];
+import { closeTestStores, openTestDb } from '../helpers/job-store';
 
-async function freshDb(name = `crypto-test-${crypto.randomUUID()}`): Promise<IDBPDatabase<JobDb>> {
-  const db = await openJobDb(name);
-  databases.push(db);
-  return db;
-}
-
-afterEach(() => {
-  for (const db of databases.splice(0)) db.close();
-});
+afterEach(closeTestStores);
 
 function newKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -76,7 +67,7 @@ describe('seal and open', () => {
 
 describe('loadOrCreateKey', () => {
   it('creates a non-extractable AES-GCM key once and then returns the stored one', async () => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const key = await loadOrCreateKey(db);
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
@@ -86,15 +77,15 @@ describe('loadOrCreateKey', () => {
 
   it('survives a reopen of the database (the key is stored, not kept in memory)', async () => {
     const name = `crypto-test-${crypto.randomUUID()}`;
-    const first = await freshDb(name);
+    const first = await openTestDb(name);
     const sealed = await seal(await loadOrCreateKey(first), ID, 'input', PLAINTEXT);
     first.close();
-    expect(await open(await loadOrCreateKey(await freshDb(name)), ID, 'input', sealed)).toEqual(PLAINTEXT);
+    expect(await open(await loadOrCreateKey(await openTestDb(name)), ID, 'input', sealed)).toEqual(PLAINTEXT);
   });
 
   it('gives two realms creating the key at once the same key', async () => {
     const name = `crypto-test-${crypto.randomUUID()}`;
-    const [one, two] = await Promise.all([freshDb(name), freshDb(name)]);
+    const [one, two] = await Promise.all([openTestDb(name), openTestDb(name)]);
     const [keyOne, keyTwo] = await Promise.all([loadOrCreateKey(one), loadOrCreateKey(two)]);
     const sealed = await seal(keyOne, ID, 'input', PLAINTEXT);
     expect(await open(keyTwo, ID, 'input', sealed)).toEqual(PLAINTEXT);
@@ -111,7 +102,7 @@ describe('newKeyRecord', () => {
   });
 
   it('is stored by loadOrCreateKeyRecord with its generation, once', async () => {
-    const db = await freshDb();
+    const db = await openTestDb();
     const created = await loadOrCreateKeyRecord(db);
     expect((await loadOrCreateKeyRecord(db)).generation).toBe(created.generation);
   });
