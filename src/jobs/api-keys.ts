@@ -12,6 +12,10 @@ export function generateKey(): string {
 
 /** The keys, created on first use. Safe against two realms creating them at once. */
 export async function loadOrCreateApiKeys(db: IDBPDatabase<JobDb>): Promise<ApiKeys> {
+  // Every API request checks its key: read without a write lock, which would queue behind the
+  // engine's transactions; only the very first use writes.
+  const stored = await db.get('meta', 'apiKeys');
+  if (stored?.name === 'apiKeys') return stored;
   const tx = db.transaction('meta', 'readwrite');
   const existing = await tx.store.get('apiKeys');
   if (existing?.name === 'apiKeys') {
