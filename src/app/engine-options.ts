@@ -1,8 +1,21 @@
 /**
- * The engine's pool size: the browser's core count, unless the page URL says `?pool=N` (used by
- * the benchmark to measure how the pool scales).
+ * The engine's options from the page URL, for the benchmark and the tests: `?pool=N` sets the
+ * pool size (default: the browser's core count), `?deadline=F` multiplies every page deadline
+ * (a test shortens them to see a hang end in seconds).
  */
-export function poolSizeFromUrl(): number | undefined {
-  const value = Number(new URLSearchParams(location.search).get('pool'));
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+import type { EngineOptions } from '../engine/host';
+
+function positive(name: string): number | undefined {
+  const value = Number(new URLSearchParams(location.search).get(name));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
+export function engineOptionsFromUrl(baseUrl: string): EngineOptions {
+  const pool = positive('pool');
+  const deadlineScale = positive('deadline');
+  return {
+    baseUrl,
+    ...(pool && Number.isInteger(pool) ? { poolSize: pool } : {}),
+    ...(deadlineScale ? { deadlineScale } : {}),
+  };
 }

@@ -8,7 +8,7 @@ import { startEngine } from '../engine/host';
 import { Scans } from './scans.svelte';
 import { PrivacyState } from './privacy.svelte';
 import { appBaseUrl, serviceWorkerUrl } from './base-url';
-import { poolSizeFromUrl } from './engine-options';
+import { engineOptionsFromUrl } from './engine-options';
 
 export type SessionState = 'starting' | 'ready' | 'unavailable';
 
@@ -24,7 +24,7 @@ export class Session {
     try {
       const worker = await registerServiceWorker(serviceWorkerUrl());
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
-      await startEngine(appBaseUrl(), poolSizeFromUrl());
+      await startEngine(engineOptionsFromUrl(appBaseUrl()));
       this.scans = new Scans(await ReadClient.connect());
       this.privacy = new PrivacyState();
       void this.privacy.start();

@@ -7,11 +7,16 @@ import { ReadApiError } from '../read-api/errors';
 import type { AnalyzeResult } from '../read-api/types';
 import type { ClaimedJob, JobStore } from '../jobs/job-store';
 import { onJobCreated } from '../jobs/job-signal';
+import { JobAbandoned } from './abort';
 
 export interface ClaimLoopOptions {
   store: JobStore;
-  /** Runs one job; progress goes through `reportProgress`. */
-  run(job: ClaimedJob, reportProgress: (done: number, total: number) => Promise<void>): Promise<AnalyzeResult>;
+  /**
+   * Runs one job; progress goes through `reportProgress`. `signal` aborts when the job is no
+   * longer ours (deleted, expired, taken over): the run must stop, and nothing more is written.
+   * A run that rejects with `JobAbandoned('deadline')` releases the job to be claimed again.
+   */
+  run(job: ClaimedJob, reportProgress: (done: number, total: number) => Promise<void>, signal: AbortSignal): Promise<AnalyzeResult>;
   concurrency: number;
   owner?: string;
   leaseMs?: number;
@@ -58,7 +63,8 @@ export class ClaimLoop {
     try {
       job = await store.claimNext(owner, leaseMs);
     } catch {
-      return false; // The store is busy or closing; try again on the next tick.
+      // The store is busy or closing: nothing was claimed, and the next tick tries again.
+      return false;
     }
     if (!job) return false;
     this.#active += 1;
@@ -72,14 +78,41 @@ export class ClaimLoop {
   async #execute(job: ClaimedJob): Promise<void> {
     const { store, owner, leaseMs, run } = this.#options;
     const { id } = job.record;
-    const renewal = setInterval(() => void store.renewLease(id, owner, leaseMs).catch(() => false), leaseMs / 3);
+    const ours = new AbortController();
+    const lost = () => ours.abort(new JobAbandoned('lost', `Operation ${id} is no longer this engine's (deleted, expired or taken over).`));
+    // A renewal refused means the record is gone or another engine holds it: stop reading it now.
+    // A renewal that throws (the store busy or closing) is tried again on the next tick; the
+    // lease outlives two missed renewals.
+    const renewal = setInterval(() => {
+      store.renewLease(id, owner, leaseMs).then((kept) => kept || lost(), () => undefined);
+    }, leaseMs / 3);
+    const reportProgress = async (done: number, total: number) => {
+      if (!(await store.recordProgress(id, owner, done, total))) lost();
+    };
     try {
-      const result = await run(job, (done, total) => store.recordProgress(id, owner, done, total).then(() => undefined));
-      await store.complete(id, owner, result);
+      const result = await run(job, reportProgress, ours.signal);
+      if (!ours.signal.aborted) await store.complete(id, owner, result);
     } catch (reason) {
-      await store.fail(id, owner, ReadApiError.from(reason)).catch(() => false);
+      await this.#settleFailure(id, reason, ours.signal);
     } finally {
       clearInterval(renewal);
+    }
+  }
+
+  /**
+   * A run that failed: a job no longer ours is left alone; one whose page overran its deadline is
+   * released at once (its lease ends now), so it is claimed again and, after MAX_ATTEMPTS claims,
+   * failed by the store with FailedToProcess; anything else fails the job with its Azure error.
+   */
+  async #settleFailure(id: string, reason: unknown, signal: AbortSignal): Promise<void> {
+    const { store, owner } = this.#options;
+    if (signal.aborted || (reason instanceof JobAbandoned && reason.why === 'lost')) return;
+    try {
+      if (reason instanceof JobAbandoned) await store.renewLease(id, owner, 0);
+      else await store.fail(id, owner, ReadApiError.from(reason));
+    } catch {
+      // The store refused the write (closing, or the record is gone): the lease runs out on its
+      // own and the next claim settles the job, so nothing is lost.
     }
   }
 

@@ -12,6 +12,8 @@ export interface EngineOptions {
   baseUrl: string;
   /** Pages recognised in parallel; defaults to navigator.hardwareConcurrency. */
   poolSize?: number;
+  /** Multiplies every page deadline (tests shorten them to see a hang end). */
+  deadlineScale?: number;
 }
 
 const ENGINE_LOCK = 'localread-engine';
@@ -38,10 +40,16 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     store,
     // One job more than workers: the next document is decoded while the pool is busy.
     concurrency: size + 1,
-    run: (job, onProgress) =>
+    run: (job, onProgress, signal) =>
       runJob(
         { format: job.record.format, params: job.record.params, bytes: job.input },
-        { recognize: (page, model, recognizeOptions) => pool.recognize(page, model, recognizeOptions), onProgress, parallelPages: size },
+        {
+          recognize: (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
+          onProgress,
+          parallelPages: size,
+          ...(options.deadlineScale ? { deadlineScale: options.deadlineScale } : {}),
+        },
+        signal,
       ),
   });
   // Held for the worker's whole life; a waiting tab takes over when the holder's tab closes.

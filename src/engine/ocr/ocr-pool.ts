@@ -9,6 +9,7 @@ import type { RasterPage } from '../pipeline/raster';
 import type { OcrPage } from '../pipeline/to-read-result';
 import type { RecognizeOptions } from '../pipeline/recognize-upright';
 import { withTimeout } from '../timeout';
+import { abortable, abortReason, throwIfAborted } from '../abort';
 
 /** Same-origin, absolute URLs of the OCR runtime (a relative workerPath fails inside a worker). */
 export interface OcrAssets {
@@ -35,9 +36,9 @@ interface PooledWorker {
 const START_TIMEOUT_MS = 60_000;
 const IDLE_MS = 60_000;
 /**
- * Fully automatic page segmentation (no OSD). No `user_defined_dpi`: tesseract estimates the
- * resolution from the text's height, which reads low-resolution scans far better than a fixed
- * 300 dpi (a 100 dpi form lost 40 % of its text with it).
+ * Fully automatic page segmentation (no OSD). The resolution is set per page, when the page has
+ * one (`RasterPage.dpi`); otherwise tesseract estimates it from the text's height, which reads
+ * low-resolution scans far better than a fixed 300 dpi (a 100 dpi form lost 40 % of its text).
  */
 const PARAMETERS = { tessedit_pageseg_mode: PSM.AUTO };
 
@@ -52,18 +53,32 @@ export class OcrPool {
     this.#options = options;
   }
 
-  /** Recognises one page with `model` on the next free worker. */
-  async recognize(page: RasterPage, model: string, { deskew }: RecognizeOptions): Promise<OcrPage> {
-    const pooled = await this.#acquire(model);
+  /**
+   * Recognises one page with `model` on the next free worker. When `signal` aborts, a call still
+   * waiting for a worker leaves the queue, and a call in flight loses its worker: tesseract.js
+   * cannot cancel a recognition (nor settles one whose worker died), so the worker is terminated
+   * and the next page starts a fresh one.
+   */
+  async recognize(page: RasterPage, model: string, { deskew }: RecognizeOptions, signal?: AbortSignal): Promise<OcrPage> {
+    const pooled = await this.#acquire(model, signal);
+    let discarded = false;
+    const discard = () => {
+      if (discarded) return;
+      discarded = true;
+      this.#discard(pooled);
+    };
     try {
+      throwIfAborted(signal);
       // Parameters given with one page apply to it alone (tesseract.js restores them after).
       const resolution = page.dpi ? { user_defined_dpi: String(Math.round(page.dpi)) } : {};
       const options = { rotateAuto: deskew, ...resolution };
-      const { data } = await pooled.worker.recognize(new Blob([page.pgm]), options, { blocks: true, text: false });
+      const recognition = pooled.worker.recognize(new Blob([page.pgm]), options, { blocks: true, text: false });
+      const { data } = await abortable(recognition, signal, discard);
       this.#release(pooled);
       return data;
     } catch (reason) {
-      this.#discard(pooled);
+      discard();
+      if (signal?.aborted) throw abortReason(signal);
       throw new ReadApiError('FailedToProcess', `Text recognition failed: ${describe(reason)}`);
     }
   }
@@ -80,16 +95,34 @@ export class OcrPool {
     await Promise.allSettled(idle.map(({ worker }) => worker.terminate()));
   }
 
-  async #acquire(model: string): Promise<PooledWorker> {
+  async #acquire(model: string, signal?: AbortSignal): Promise<PooledWorker> {
     clearTimeout(this.#idleTimer);
     for (;;) {
+      throwIfAborted(signal);
       const same = this.#idle.findIndex((pooled) => pooled.model === model);
       if (same >= 0) return this.#idle.splice(same, 1)[0]!;
       if (this.#started < this.#options.size) return this.#start(model);
       const other = this.#idle.shift();
       if (other) return this.#switchModel(other, model);
-      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+      await this.#freed(signal);
     }
+  }
+
+  /** Resolves when a worker is released or discarded; rejects (leaving the queue) when `signal` aborts. */
+  #freed(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        const at = this.#waiting.indexOf(wake);
+        if (at >= 0) this.#waiting.splice(at, 1);
+        reject(abortReason(signal!));
+      };
+      this.#waiting.push(wake);
+      signal?.addEventListener('abort', leave, { once: true });
+    });
   }
 
   #release(pooled: PooledWorker): void {
@@ -103,6 +136,7 @@ export class OcrPool {
   /** A worker whose job failed may be in any state: drop it; the next page starts a fresh one. */
   #discard(pooled: PooledWorker): void {
     this.#started -= 1;
+    // Terminating a worker that already died rejects; there is nothing left to free then.
     void pooled.worker.terminate().catch(() => undefined);
     this.#waiting.shift()?.();
   }

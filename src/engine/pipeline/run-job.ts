@@ -14,6 +14,7 @@ import type { RecognizeOptions } from './recognize-upright';
 import { recognizePage } from './recognize-page';
 import { naturalOrder } from './reading-order';
 import { toReadResult, type OcrPage } from './to-read-result';
+import { abortable, JobAbandoned, throwIfAborted } from '../abort';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
 export const MAX_PAGES = 2000;
@@ -25,11 +26,22 @@ export interface JobInput {
 }
 
 export interface PipelineDeps {
-  /** Recognises a page with a tesseract model (e.g. `eng`). */
-  recognize(page: RasterPage, model: string, options: RecognizeOptions): Promise<OcrPage>;
+  /** Recognises a page with a tesseract model (e.g. `eng`); stops when `signal` aborts. */
+  recognize(page: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal): Promise<OcrPage>;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
   /** How many pages may be in flight at once (the pool's size). */
   parallelPages: number;
+  /** Multiplies every page deadline (tests shorten them; 1 by default). */
+  deadlineScale?: number;
+}
+
+/**
+ * How long one page may take before its attempt is abandoned: generous for a slow device reading
+ * a dense page twice (a 300 dpi A4 page, 8.7 Mpx, gets about 4.5 minutes; it takes 2 to 15 s
+ * here), so that only a hang, not a slow page, reaches it.
+ */
+export function pageDeadlineMs(pixels: number, scale = 1): number {
+  return Math.round((60_000 + (pixels / 1e6) * 25_000) * scale);
 }
 
 async function openDocument({ format, bytes }: JobInput): Promise<DocumentSource> {
@@ -63,26 +75,47 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
   return selected;
 }
 
-async function recognizeContent(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
+async function recognizeContent(
+  pageNumber: number,
+  content: PageContent,
+  input: JobInput,
+  deps: PipelineDeps,
+  signal: AbortSignal,
+): Promise<ReadResult> {
   const { width, height, unit, raster } = content;
   if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
   if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
-  const reading = await recognizePage(raster, input.params.language, deps.recognize, content.turns);
+  const recognize = (page: RasterPage, model: string, options: RecognizeOptions) => deps.recognize(page, model, options, signal);
+  const reading = await recognizePage(raster, input.params.language, recognize, content.turns);
   const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
   const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
   return toReadResult(reading.ocr, frame, reading.language);
 }
 
 /** One page's result, its lines in the order asked for (`basic`: the engine's own). */
-async function readPage(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps): Promise<ReadResult> {
-  const result = await recognizeContent(pageNumber, content, input, deps);
+async function readPage(
+  pageNumber: number,
+  content: PageContent,
+  input: JobInput,
+  deps: PipelineDeps,
+  signal: AbortSignal,
+): Promise<ReadResult> {
+  const result = await recognizeContent(pageNumber, content, input, deps, signal);
   if (input.params.readingOrder === 'natural') result.lines = naturalOrder(result.lines, result.angle);
   return result;
 }
 
-export async function runJob(input: JobInput, deps: PipelineDeps): Promise<AnalyzeResult> {
+/**
+ * Reads a document. `signal` stops the job (it is no longer ours); a page that overruns its
+ * deadline stops every page of the attempt and rejects with `JobAbandoned('deadline')`.
+ */
+export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortSignal = new AbortController().signal): Promise<AnalyzeResult> {
+  const attempt = new AbortController();
+  const stop = () => attempt.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
   const source = await openDocument(input);
   try {
+    throwIfAborted(signal);
     const pages = selectPages(source.pageCount, input.params);
     const readResults: ReadResult[] = new Array(pages.length);
     let next = 0;
@@ -91,17 +124,34 @@ export async function runJob(input: JobInput, deps: PipelineDeps): Promise<Analy
     // A few lanes pull pages in order: one page in flight per lane keeps memory bounded.
     const lane = async () => {
       while (next < pages.length) {
+        throwIfAborted(attempt.signal);
         const index = next++;
         const pageNumber = pages[index]!;
-        readResults[index] = await readPage(pageNumber, await source.loadPage(pageNumber), input, deps);
+        const content = await source.loadPage(pageNumber);
+        const pixels = content.raster ? content.raster.width * content.raster.height : 0;
+        const deadlineMs = pageDeadlineMs(pixels, deps.deadlineScale);
+        const deadline = setTimeout(
+          () => attempt.abort(new JobAbandoned('deadline', `Page ${pageNumber} was not read within ${Math.round(deadlineMs / 1000)} s.`)),
+          deadlineMs,
+        );
+        try {
+          // Raced against the signal too: a recogniser that ignores it cannot hold the job.
+          readResults[index] = await abortable(readPage(pageNumber, content, input, deps, attempt.signal), attempt.signal);
+        } finally {
+          clearTimeout(deadline);
+        }
         done += 1;
         await deps.onProgress(done, pages.length);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(deps.parallelPages, pages.length) }, lane));
+    // The first failure of any lane stops the others and is the attempt's outcome.
+    const stopAll = (reason: unknown) => attempt.signal.aborted || attempt.abort(reason);
+    await Promise.all(Array.from({ length: Math.min(deps.parallelPages, pages.length) }, () => lane().catch(stopAll)));
+    throwIfAborted(attempt.signal);
     const modelVersion = input.params.modelVersion === 'latest' ? LATEST_MODEL_VERSION : input.params.modelVersion;
     return { version: API_VERSION, modelVersion, readResults };
   } finally {
+    signal.removeEventListener('abort', stop);
     source.close();
   }
 }

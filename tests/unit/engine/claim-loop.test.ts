@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { JobAbandoned } from '../../../src/engine/abort';
 import { ClaimLoop, type ClaimLoopOptions } from '../../../src/engine/claim-loop';
-import type { ClaimedJob, JobStore } from '../../../src/jobs/job-store';
+import { MAX_ATTEMPTS, type ClaimedJob, type JobStore } from '../../../src/jobs/job-store';
 import { signalJobCreated } from '../../../src/jobs/job-signal';
 import { ReadApiError } from '../../../src/read-api/errors';
 import type { AnalyzeResult } from '../../../src/read-api/types';
@@ -176,5 +177,63 @@ describe('ClaimLoop', () => {
     expect(await store.claimNext('another-engine', 90)).toBeNull();
     release.resolve(sampleResult());
     await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+  });
+
+  it('aborts the run and writes nothing once the job is deleted under it', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    const aborted = deferred<unknown>();
+    startLoop({
+      store,
+      run: (_claimed, _progress, signal) =>
+        new Promise<AnalyzeResult>((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted.resolve(signal.reason);
+            reject(signal.reason);
+          });
+          void store.delete(job.id);
+        }),
+    });
+    // The next renewal (every leaseMs / 3 = 30 ms) is refused: the run is told to stop.
+    expect(await aborted.promise).toMatchObject({ name: 'JobAbandoned', why: 'lost' });
+    expect(await store.get(job.id)).toBeNull();
+  });
+
+  it('aborts the run when its progress cannot be recorded because the job is gone', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    const signals: AbortSignal[] = [];
+    startLoop({
+      store,
+      leaseMs: 60_000,
+      run: async (_claimed, reportProgress, signal) => {
+        signals.push(signal);
+        await store.delete(job.id);
+        await reportProgress(1, 2);
+        return sampleResult();
+      },
+    });
+    await vi.waitFor(() => expect(signals[0]?.aborted).toBe(true), WAIT);
+    expect(await store.get(job.id)).toBeNull();
+  });
+
+  it('claims a job again after a page deadline, and fails it with FailedToProcess after MAX_ATTEMPTS', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    let runs = 0;
+    startLoop({
+      store,
+      leaseMs: 60_000,
+      run: async () => {
+        runs += 1;
+        throw new JobAbandoned('deadline', 'Page 1 was not read within 1 s.');
+      },
+    });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('failed'), WAIT);
+    expect(runs).toBe(MAX_ATTEMPTS);
+    expect((await store.get(job.id))?.record.error).toMatchObject({ code: 'FailedToProcess' });
   });
 });

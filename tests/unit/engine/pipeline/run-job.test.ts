@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_PAGES, runJob, selectPages, type JobInput, type PipelineDeps } from '../../../../src/engine/pipeline/run-job';
+import { JobAbandoned } from '../../../../src/engine/abort';
+import { MAX_PAGES, pageDeadlineMs, runJob, selectPages, type JobInput, type PipelineDeps } from '../../../../src/engine/pipeline/run-job';
 import type { OcrPage } from '../../../../src/engine/pipeline/to-read-result';
 import { parseAnalyzeParams, parsePages, type AnalyzeParams } from '../../../../src/read-api/params';
 import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/types';
@@ -121,5 +122,38 @@ describe('runJob', () => {
     stubImageDecoding(64, 52, [255, 255, 255, 255]);
     const failure = new Error('OCR worker died');
     await expect(runJob(input(), deps(async () => Promise.reject(failure)).pipeline)).rejects.toBe(failure);
+  });
+
+  it('abandons the attempt when a page overruns its deadline, aborting the hung call', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const seen: AbortSignal[] = [];
+    const hang: PipelineDeps['recognize'] = (_page, _model, _options, signal) => {
+      seen.push(signal);
+      return new Promise<OcrPage>(() => undefined);
+    };
+    const { pipeline } = deps(hang);
+    // A deadline of a few milliseconds: the scale shrinks the minute-long default.
+    pipeline.deadlineScale = 1e-4;
+    await expect(runJob(input(), pipeline)).rejects.toMatchObject({ name: 'JobAbandoned', why: 'deadline' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.aborted).toBe(true);
+  });
+
+  it('stops reading when the job is no longer ours, with the reason it was given', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const owner = new AbortController();
+    const lost = new JobAbandoned('lost', 'deleted');
+    const { pipeline } = deps((_page, _model, _options, signal) => {
+      owner.abort(lost);
+      expect(signal.aborted).toBe(true);
+      return new Promise<OcrPage>(() => undefined);
+    });
+    await expect(runJob(input(), pipeline, owner.signal)).rejects.toBe(lost);
+  });
+
+  it('gives a page a deadline that grows with its size', () => {
+    expect(pageDeadlineMs(0)).toBe(60_000);
+    expect(pageDeadlineMs(8_700_000)).toBeGreaterThan(4 * 60_000);
+    expect(pageDeadlineMs(8_700_000, 0.5)).toBe(Math.round(pageDeadlineMs(8_700_000) / 2));
   });
 });

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OcrPage } from '../../../../src/engine/pipeline/to-read-result';
+import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/raster';
+
+/** A fake tesseract.js worker: each recognise call waits until the test settles it. */
+class FakeWorker {
+  static created: FakeWorker[] = [];
+  readonly calls: Array<{ resolve: (page: { data: OcrPage }) => void; reject: (reason: Error) => void }> = [];
+  terminated = false;
+
+  constructor(readonly model: string) {
+    FakeWorker.created.push(this);
+  }
+
+  recognize(): Promise<{ data: OcrPage }> {
+    return new Promise((resolve, reject) => this.calls.push({ resolve, reject }));
+  }
+
+  setParameters = vi.fn(async () => undefined);
+  reinitialize = vi.fn(async () => undefined);
+
+  async terminate(): Promise<void> {
+    this.terminated = true;
+  }
+}
+
+vi.mock('tesseract.js', () => ({
+  OEM: { LSTM_ONLY: 1 },
+  PSM: { AUTO: '3' },
+  createWorker: async (model: string) => new FakeWorker(model),
+}));
+
+const { OcrPool } = await import('../../../../src/engine/ocr/ocr-pool');
+
+const page: RasterPage = { width: 2, height: 2, pgm: allocatePgm(2, 2).pgm };
+const reading: OcrPage = { blocks: [] };
+const assets = { workerPath: 'w', corePath: 'c', langPath: 'l' };
+
+/** Lets the pool's awaits run (worker start, queueing). */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('OcrPool', () => {
+  beforeEach(() => {
+    FakeWorker.created = [];
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('queues a page while every worker is busy and runs it when one is released', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const first = pool.recognize(page, 'eng', { deskew: false });
+    const second = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    const [worker] = FakeWorker.created;
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(worker?.calls).toHaveLength(1);
+    worker?.calls[0]?.resolve({ data: reading });
+    await expect(first).resolves.toBe(reading);
+    await settle();
+    expect(worker?.calls).toHaveLength(2);
+    worker?.calls[1]?.resolve({ data: reading });
+    await expect(second).resolves.toBe(reading);
+  });
+
+  it('terminates the worker of an aborted call and starts a fresh one for the next page', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const controller = new AbortController();
+    const hung = pool.recognize(page, 'eng', { deskew: false }, controller.signal);
+    await settle();
+    const stuck = FakeWorker.created[0]!;
+    controller.abort(new Error('page deadline'));
+    await expect(hung).rejects.toThrow('page deadline');
+    expect(stuck.terminated).toBe(true);
+    const next = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    expect(FakeWorker.created).toHaveLength(2);
+    FakeWorker.created[1]?.calls[0]?.resolve({ data: reading });
+    await expect(next).resolves.toBe(reading);
+  });
+
+  it('takes an aborted call out of the queue without touching the busy worker', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const busy = pool.recognize(page, 'eng', { deskew: false });
+    const controller = new AbortController();
+    const queued = pool.recognize(page, 'eng', { deskew: false }, controller.signal);
+    await settle();
+    controller.abort(new Error('job deleted'));
+    await expect(queued).rejects.toThrow('job deleted');
+    const worker = FakeWorker.created[0]!;
+    expect(worker.terminated).toBe(false);
+    worker.calls[0]?.resolve({ data: reading });
+    await expect(busy).resolves.toBe(reading);
+    expect(worker.calls).toHaveLength(1);
+  });
+
+  it('discards a worker whose recognition failed and reports FailedToProcess', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const failing = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    FakeWorker.created[0]?.calls[0]?.reject(new Error('memory access out of bounds'));
+    await expect(failing).rejects.toMatchObject({ code: 'FailedToProcess', message: expect.stringContaining('out of bounds') });
+    expect(FakeWorker.created[0]?.terminated).toBe(true);
+  });
+
+  it('switches an idle worker to another model instead of starting a second one', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const english = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    FakeWorker.created[0]?.calls[0]?.resolve({ data: reading });
+    await english;
+    const german = pool.recognize(page, 'deu', { deskew: false });
+    await settle();
+    expect(FakeWorker.created).toHaveLength(1);
+    expect(FakeWorker.created[0]?.reinitialize).toHaveBeenCalledWith('deu', 1);
+    FakeWorker.created[0]?.calls[1]?.resolve({ data: reading });
+    await expect(german).resolves.toBe(reading);
+  });
+
+  it('terminates idle workers after the idle time', async () => {
+    vi.useFakeTimers();
+    const pool = new OcrPool({ assets, size: 1, idleMs: 1_000 });
+    const call = pool.recognize(page, 'eng', { deskew: false });
+    await vi.advanceTimersByTimeAsync(0);
+    FakeWorker.created[0]?.calls[0]?.resolve({ data: reading });
+    await call;
+    await vi.advanceTimersByTimeAsync(999);
+    expect(FakeWorker.created[0]?.terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(FakeWorker.created[0]?.terminated).toBe(true);
+  });
+});
