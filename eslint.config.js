@@ -37,6 +37,14 @@ function realmBoundaries(files) {
       message: 'app/ reaches the engine only through engine/host.ts.',
     });
   }
+  // The service worker and the engine reach the job store through its front door only (JobStore
+  // and the job-created hint), never its modules or the raw database; type imports included.
+  if (files === 'src/sw/**' || files === 'src/engine/**') {
+    patterns.push({
+      group: ['**/jobs/*', '!**/jobs/job-store', '!**/jobs/job-signal'],
+      message: `${files.split('/')[1]}/ imports from jobs/ only job-store and job-signal (see docs/architecture.md).`,
+    });
+  }
   return { files: [files], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
 }
 

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { runtimeAssets } from './build/runtime-assets.ts';
@@ -31,14 +31,20 @@ export default defineConfig({
       },
       injectManifest: {
         rollupFormat: 'iife',
-        // bcmap, pfb, ttf, icc: pdf.js's CMaps, standard fonts and CMYK profile (fetched at run time).
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm,gz,bcmap,pfb,ttf,icc}'],
+        // bcmap, pfb, ttf, icc: pdf.js's CMaps, standard fonts and CMYK profile (fetched at run
+        // time); onnx, txt, mjs: the second engine's models, key file and ONNX Runtime's loader.
+        globPatterns: ['**/*.{js,mjs,css,html,svg,png,webmanifest,wasm,gz,bcmap,pfb,ttf,icc,onnx,txt}'],
+        // ONNX Runtime's WebGPU build (27 MB) is only for browsers with a GPU: served, not precached.
+        globIgnores: ['**/*asyncify*'],
         // The OCR core (~4 MB) and model (~3 MB) are over Workbox's 2 MiB default, which
         // would skip them silently and break offline use.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
       },
     }),
   ],
+  // ONNX Runtime's builds that load their wasm from `env.wasm.wasmPaths` (ppocr/ort/, copied by
+  // runtime-assets) instead of bundling it: otherwise each build's wasm is emitted a second time.
+  resolve: { conditions: ['onnxruntime-web-use-extern-wasm', ...defaultClientConditions] },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   preview: { port: 4173, strictPort: true },

@@ -1,18 +1,39 @@
 // npm run bench [-- CORPUS_DIR] [--no-build] [--only a,b] [--no-native] [--no-throughput]
+//                   [--ablation | --no-ablation]
 //
 // Runs a corpus through the real app in Chromium, over its HTTP API: builds and serves the app,
 // reads every document one at a time (time per page, peak renderer memory), then all at once with
 // the full pool and with one worker (throughput), saves each result JSON, scores them with
 // ../shared/tools/ocr-score.mjs and prints a table per category. When the native `tesseract` CLI
 // is installed, the same documents go through it (single-threaded) in the same run, for ratios.
+//
+// The engine's diagnostics (BroadcastChannel 'localread-diagnostics') tell, per page, which
+// preparation steps were taken and whether the second engine read it: the document table shows
+// them (`steps`, `2nd`), the category table counts the second engine's pages and splits time per
+// page between those and tesseract-only pages, and the second engine's backend is printed once.
+//
+//   --only a,b       read only these documents (file names without extension)
+//   --no-build       serve the last build in bench/out/dist
+//   --no-native      skip the native tesseract comparison
+//   --no-throughput  skip the all-at-once runs
+//   --ablation       (the default) after the main run, re-read the form, receipt and photo
+//                    documents, and any other on which a step was taken or the second engine
+//                    ran, once per variant, each in a fresh page: `?skip=<step>` for every step
+//                    taken on some document, and the second engine switched off in the settings
+//                    (restored after); results in bench/out/ablation/<variant>/, and a table of
+//                    CER per category with each left out (positive difference = it helps)
+//   --no-ablation    skip the ablation
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { build, serve } from './lib/serve.mjs';
 import { launch, openApp, readInPage } from './lib/browser.mjs';
 import { memorySampler } from './lib/memory.mjs';
 import { hasNativeTesseract, readNatively } from './lib/native.mjs';
-import { categoryReport, documentReport } from './lib/report.mjs';
+import { readDocuments } from './lib/read-documents.mjs';
+import { score } from './lib/score.mjs';
+import { backendLine } from './lib/diagnostics.mjs';
+import { ABLATION_CATEGORIES, ablationDocuments, ablationVariants, runAblation } from './lib/ablation.mjs';
+import { ablationReport, categoryReport, documentReport } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -20,7 +41,6 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const corpus = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only') ?? '../shared/corpus');
 const only = option('--only')?.split(',');
 const out = resolve('bench/out');
-const scorer = resolve(corpus, '../tools/ocr-score.mjs');
 const PORT = 4390;
 
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
@@ -28,29 +48,12 @@ const documents = manifest.documents
   .map((d) => ({ ...d, name: d.file.replace(/\.[^.]+$/, '') }))
   .filter((d) => !only || only.includes(d.name));
 
-function score(resultsDir, jsonPath) {
-  const onlyArgs = only ? ['--only', only.join(',')] : [];
-  const run = spawnSync('node', [scorer, '--gt', corpus, '--results', resultsDir, '--json', jsonPath, '--quiet', ...onlyArgs], { stdio: 'inherit' });
-  if (run.status !== 0) throw new Error('ocr-score failed');
-  return JSON.parse(readFileSync(jsonPath, 'utf8'));
-}
-
-async function readOneByOne(page, sampler, resultsDir) {
-  const runs = new Map();
-  for (const doc of documents) {
-    const bytes = readFileSync(join(corpus, doc.file)).toString('base64');
-    sampler.reset();
-    const [{ body, ms }] = await readInPage(page, [bytes]);
-    const pages = body.analyzeResult?.readResults.length ?? 0;
-    runs.set(doc.name, { ms, pages, peakBytes: sampler.peak(), status: body.status ?? body.error?.code });
-    writeFileSync(join(resultsDir, `${doc.name}.json`), JSON.stringify(body, null, 1));
-    console.log(`${doc.name}: ${body.status ?? JSON.stringify(body)} ${pages} page(s) in ${ms.toFixed(0)} ms`);
-  }
-  return runs;
-}
+// On by default: the steps and the second engine exist for these categories, and a change to
+// either should show what it costs or gains there.
+const ablation = !flag('--no-ablation');
 
 async function throughput(context, origin, pool) {
-  const page = await openApp(context, origin, pool);
+  const page = await openApp(context, origin, { pool });
   const payload = documents.map((d) => readFileSync(join(corpus, d.file)).toString('base64'));
   const started = Date.now();
   // Polled every second, as Azure's documentation advises: 27 clients polling every 50 ms would
@@ -72,9 +75,25 @@ function readAllNatively(resultsDir) {
   return runs;
 }
 
+/** Re-reads the hard documents without each step / the second engine and prints the table. */
+async function ablate(context, origin, runs) {
+  const docs = ablationDocuments(documents, runs);
+  const variants = ablationVariants(docs, runs);
+  if (docs.length === 0 || variants.length === 0) {
+    console.log('\nAblation: nothing to leave out (no step taken, second engine unused on the documents read)');
+    return;
+  }
+  console.log(`\nAblation: ${docs.length} document(s), variants ${variants.map((v) => v.name).join(', ')}`);
+  const outDir = join(out, 'ablation');
+  const result = await runAblation({ context, origin, corpus, documents: docs, variants, mainResults: join(out, 'results'), outDir });
+  console.log(`\nAblation, CER (difference to all on; positive = what is left out helps); results in ${outDir}:\n`);
+  console.log(ablationReport(result, ABLATION_CATEGORIES));
+}
+
 async function main() {
   rmSync(join(out, 'results'), { recursive: true, force: true });
   rmSync(join(out, 'native'), { recursive: true, force: true });
+  rmSync(join(out, 'ablation'), { recursive: true, force: true });
   mkdirSync(join(out, 'results'), { recursive: true });
   mkdirSync(join(out, 'native'), { recursive: true });
   if (!flag('--no-build')) build(join(out, 'dist'));
@@ -84,19 +103,22 @@ async function main() {
   try {
     const page = await openApp(context, server.origin);
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const runs = await readOneByOne(page, sampler, join(out, 'results'));
+    const runs = await readDocuments(page, corpus, documents, join(out, 'results'), { sampler });
+    // Closed before any other app page opens: its engine would keep the lock and read their jobs.
     await page.close();
-    const ours = score(join(out, 'results'), join(out, 'scores.json'));
+    const ours = score(corpus, join(out, 'results'), join(out, 'scores.json'), only);
     let native = null;
     let nativeRuns = null;
     if (!flag('--no-native') && hasNativeTesseract()) {
       nativeRuns = readAllNatively(join(out, 'native'));
-      native = score(join(out, 'native'), join(out, 'native-scores.json'));
+      native = score(corpus, join(out, 'native'), join(out, 'native-scores.json'), only);
     }
     console.log(`\nCorpus ${corpus}, ${documents.length} documents, Chromium with ${cores} cores; one document at a time:\n`);
     console.log(documentReport(documents, ours, runs));
     console.log('');
     console.log(categoryReport(documents, ours, runs, native, nativeRuns));
+    console.log(`\n${backendLine(runs)}`);
+    if (ablation) await ablate(context, server.origin, runs);
     if (!flag('--no-throughput')) {
       const full = await throughput(context, server.origin, cores);
       const single = await throughput(context, server.origin, 1);

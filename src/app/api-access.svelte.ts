@@ -1,6 +1,6 @@
 /**
- * State of the API page: the endpoint and both keys, the Azure-hosts setting, and the actions on
- * them. Talks to the service worker only through client/.
+ * State of the API page: the endpoint and both keys, the Azure-hosts and second-engine settings,
+ * and the actions on them. Talks to the service worker only through client/.
  */
 import { fetchKeys, regenerateKey } from '../client/keys-client';
 import { fetchSettings, updateSettings } from '../client/settings-client';
@@ -38,6 +38,13 @@ export class ApiAccess {
   async setAnswerAzureHosts(answerAzureHosts: boolean): Promise<void> {
     await this.#attempt(async () => {
       this.settings = await updateSettings({ answerAzureHosts });
+    });
+  }
+
+  /** Whether hard pages (forms, receipts, photos) are also read by the second OCR engine. */
+  async setSecondEngine(secondEngine: boolean): Promise<void> {
+    await this.#attempt(async () => {
+      this.settings = await updateSettings({ secondEngine });
     });
   }
 

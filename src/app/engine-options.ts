@@ -1,7 +1,8 @@
 /**
  * The engine's options from the page URL, for the benchmark and the tests: `?pool=N` sets the
  * pool size (default: the browser's core count), `?deadline=F` multiplies every page deadline
- * (a test shortens them to see a hang end in seconds).
+ * (a test shortens them to see a hang end in seconds), `?skip=flatten,remove-rules` leaves out
+ * page-preparation steps (the benchmark measures each step's effect).
  */
 import type { EngineOptions } from '../engine/host';
 
@@ -13,8 +14,10 @@ function positive(name: string): number | undefined {
 export function engineOptionsFromUrl(baseUrl: string): EngineOptions {
   const pool = positive('pool');
   const deadlineScale = positive('deadline');
+  const skip = new URLSearchParams(location.search).get('skip');
   return {
     baseUrl,
+    ...(skip ? { skipSteps: skip.split(',') as NonNullable<EngineOptions['skipSteps']> } : {}),
     ...(pool && Number.isInteger(pool) ? { poolSize: pool } : {}),
     ...(deadlineScale ? { deadlineScale } : {}),
   };

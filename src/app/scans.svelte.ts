@@ -3,6 +3,7 @@
  * the HTTP API.
  */
 import { ReadClient } from '../client/read-client';
+import type { OperationProgress } from '../read-api/extensions';
 import type { AnalyzeResult, OperationStatus } from '../read-api/types';
 
 export interface Scan {
@@ -15,7 +16,7 @@ export interface Scan {
   displayable: boolean;
   status: 'uploading' | OperationStatus;
   operationId?: string;
-  progress?: { pagesDone: number; pagesTotal: number };
+  progress?: OperationProgress;
   result?: AnalyzeResult;
   error?: string;
 }
@@ -52,12 +53,9 @@ export class Scans {
       const operationId = await this.#client.analyze(file);
       this.#update(scan.key, { operationId, status: 'notStarted' });
       const final = await this.#client.waitForResult(operationId, {
-        onUpdate: (update) => {
-          const { progress } = update as { progress?: Scan['progress'] };
-          this.#update(scan.key, { status: update.status, ...(progress ? { progress } : {}) });
-        },
+        onUpdate: ({ status, progress }) => this.#update(scan.key, { status, ...(progress ? { progress } : {}) }),
       });
-      const error = (final as { error?: { message: string } }).error?.message;
+      const error = final.error?.message;
       this.#update(scan.key, { status: final.status, ...(final.analyzeResult ? { result: final.analyzeResult } : {}), ...(error ? { error } : {}) });
     } catch (reason) {
       this.#update(scan.key, { status: 'failed', error: reason instanceof Error ? reason.message : String(reason) });

@@ -6,6 +6,9 @@ import { JobStore } from '../jobs/job-store';
 import { ClaimLoop } from './claim-loop';
 import { OcrPool, type OcrAssets } from './ocr/ocr-pool';
 import { runJob } from './pipeline/run-job';
+import type { PrepareStep } from './pipeline/prepare/prepare-page';
+import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
+import { postPageDiagnostics } from './diagnostics';
 
 export interface EngineOptions {
   /** The app's base URL, absolute (e.g. `https://host/`): every runtime asset is under it. */
@@ -14,6 +17,8 @@ export interface EngineOptions {
   poolSize?: number;
   /** Multiplies every page deadline (tests shorten them to see a hang end). */
   deadlineScale?: number;
+  /** Preparation steps not to take (the benchmark measures each step's effect). */
+  skipSteps?: PrepareStep[];
 }
 
 const ENGINE_LOCK = 'localread-engine';
@@ -36,21 +41,37 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   const store = await JobStore.open();
   const size = Math.max(1, options.poolSize ?? navigator.hardwareConcurrency ?? 1);
   const pool = new OcrPool({ assets: ocrAssets(options.baseUrl), size });
+  const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl) });
   const loop = new ClaimLoop({
     store,
     // One job more than workers: the next document is decoded while the pool is busy.
     concurrency: size + 1,
-    run: (job, onProgress, signal) =>
-      runJob(
+    run: async (job, onProgress, signal) => {
+      // Read per job: the user may switch the second engine off (slow devices) at any time.
+      const { secondEngine: useSecondEngine } = await store.settings();
+      const operationId = job.record.id;
+      const started = new Map<number, number>();
+      return runJob(
         { format: job.record.format, params: job.record.params, bytes: job.input },
         {
-          recognize: (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
+          readers: {
+            tesseract: (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
+            secondEngine: useSecondEngine ? (page, pageSignal) => secondEngine.read(page, pageSignal) : undefined,
+          },
           onProgress,
           parallelPages: size,
           ...(options.deadlineScale ? { deadlineScale: options.deadlineScale } : {}),
+          ...(options.skipSteps ? { skipSteps: options.skipSteps } : {}),
+          onPageStart: (page) => started.set(page, performance.now()),
+          report: (page, what) => {
+            const backend = what.engines.secondEngine ? secondEngine.backend : undefined;
+            const ms = performance.now() - (started.get(page) ?? performance.now());
+            postPageDiagnostics({ operationId, page, ...what, ...(backend ? { backend } : {}), ms });
+          },
         },
         signal,
-      ),
+      );
+    },
   });
   // Held for the worker's whole life; a waiting tab takes over when the holder's tab closes.
   void navigator.locks.request(ENGINE_LOCK, () => {

@@ -2,7 +2,8 @@
  * The API keys: two, as an Azure resource has, generated on first use and kept in the job store.
  */
 import type { IDBPDatabase } from 'idb';
-import type { ApiKeys, JobDb, KeyId } from './db';
+import type { ApiKeyId } from '../read-api/paths';
+import type { ApiKeys, JobDb } from './db';
 
 /** A new key: 32 hex characters, the form of an Azure resource key. */
 export function generateKey(): string {
@@ -33,7 +34,7 @@ export async function loadOrCreateApiKeys(db: IDBPDatabase<JobDb>): Promise<ApiK
  * working at once: every request reads the keys afresh. The other key is untouched, so callers
  * can move to it first (Azure's rotation: use key2, regenerate key1, move back, regenerate key2).
  */
-export async function regenerateApiKey(db: IDBPDatabase<JobDb>, keyId: KeyId): Promise<ApiKeys> {
+export async function regenerateApiKey(db: IDBPDatabase<JobDb>, keyId: ApiKeyId): Promise<ApiKeys> {
   const current = await loadOrCreateApiKeys(db);
   const tx = db.transaction('meta', 'readwrite');
   const stored = await tx.store.get('apiKeys');
@@ -55,7 +56,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /** Which key a presented value is, or null when it is neither. */
-export function matchKey(keys: ApiKeys, presented: string | null): KeyId | null {
+export function matchKey(keys: ApiKeys, presented: string | null): ApiKeyId | null {
   if (!presented) return null;
   const isKey1 = constantTimeEqual(keys.key1, presented);
   const isKey2 = constantTimeEqual(keys.key2, presented);

@@ -6,14 +6,14 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { OperationStatus } from '../read-api/types';
 import type { AnalyzeParams } from '../read-api/params';
 import type { InputFormat } from '../read-api/formats';
+import type { OperationError, OperationProgress, SettingsInfo } from '../read-api/extensions';
+import type { ApiKeyId } from '../read-api/paths';
 
 /** AES-GCM output: the IV is stored beside the ciphertext it was used for. */
 export interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
   ciphertext: ArrayBuffer;
 }
-
-export type KeyId = 'key1' | 'key2';
 
 export interface Lease {
   /** The engine instance that holds the job. */
@@ -26,7 +26,7 @@ export interface Lease {
 export interface JobRecord {
   id: string;
   /** The API key that submitted the job. */
-  keyId: KeyId;
+  keyId: ApiKeyId;
   status: OperationStatus;
   /** Epoch ms. */
   createdAt: number;
@@ -37,11 +37,11 @@ export interface JobRecord {
   hasInput: boolean;
   /** Whether a sealed result is stored (succeeded jobs only). */
   hasResult: boolean;
-  error?: { code: string; message: string };
+  error?: OperationError;
   lease?: Lease;
   /** How many times an engine has claimed the job. */
   attempts: number;
-  progress?: { pagesDone: number; pagesTotal: number };
+  progress?: OperationProgress;
   /** Bytes of its sealed payloads now (for the privacy page); absent on older records. */
   storedBytes?: number;
 }
@@ -75,12 +75,12 @@ export interface EncryptionKeyRecord {
   generation?: string;
 }
 
-export interface SettingsRecord {
+/**
+ * The user's settings, as `GET /localread/v1/settings` answers them (each field is documented
+ * there); a record written before a setting existed lacks it and reads as its default.
+ */
+export interface SettingsRecord extends SettingsInfo {
   name: 'settings';
-  /** How long a job is kept after it was created; never more than RETENTION_MS. */
-  retentionMs: number;
-  /** Answer requests to Azure's hosts (`*.cognitiveservices.azure.com`) on the device. */
-  answerAzureHosts: boolean;
 }
 
 export type MetaRecord = ApiKeys | EncryptionKeyRecord | SettingsRecord;

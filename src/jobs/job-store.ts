@@ -7,13 +7,16 @@ import type { IDBPDatabase } from 'idb';
 import type { AnalyzeResult } from '../read-api/types';
 import type { AnalyzeParams } from '../read-api/params';
 import type { InputFormat } from '../read-api/formats';
+import type { SettingsInfo } from '../read-api/extensions';
+import type { ApiKeyId } from '../read-api/paths';
 import { ReadApiError } from '../read-api/errors';
-import { openJobDb, type JobDb, type JobRecord, type KeyId, type MetaRecord, type PayloadField, type Sealed } from './db';
+import { openJobDb, type JobDb, type JobRecord, type MetaRecord, type PayloadField, type Sealed } from './db';
+import { loadOrCreateApiKeys, matchKey, regenerateApiKey } from './api-keys';
 import { loadOrCreateKeyRecord, openStored, seal } from './crypto';
 import { abortTransaction, payloadsOf } from './idb-helpers';
 import { systemClock, type Clock } from './clock';
 import { isExpired, RETENTION_MS } from './retention';
-import { saveSettings, settingsFrom, type Settings } from './settings';
+import { saveSettings, settingsFrom } from './settings';
 import { isQuotaExceeded, quotaExceededError } from './quota';
 import { isSoundRecord, sealedSize } from './record-check';
 import { takeInventory, type Inventory } from './inventory';
@@ -25,7 +28,7 @@ export { MAX_ATTEMPTS } from './job-record';
 
 export interface NewJob {
   id: string;
-  keyId: KeyId;
+  keyId: ApiKeyId;
   params: AnalyzeParams;
   format: InputFormat;
   input: Uint8Array<ArrayBuffer>;
@@ -41,6 +44,9 @@ export interface StoredJob {
   result?: AnalyzeResult;
 }
 
+/** Both API keys, as `GET /localread/v1/keys` answers them. */
+export type ApiKeyPair = Record<ApiKeyId, string>;
+
 export interface JobStoreOptions {
   /** The one source of time (tests move it); Date.now by default. */
   clock?: Clock;
@@ -54,8 +60,9 @@ export interface JobStoreOptions {
 }
 
 /**
- * The encryption key and the settings are read from `meta` in each call, not kept: another realm
- * may replace the key ("delete everything") or change the window at any time.
+ * The encryption key, the API keys and the settings are read from `meta` in each call, not kept:
+ * another realm may replace a key ("delete everything", a regenerated API key) or change the
+ * window at any time. The database itself is never handed out: this class is the one door to it.
  */
 export class JobStore {
   readonly #db: IDBPDatabase<JobDb>;
@@ -74,8 +81,9 @@ export class JobStore {
     return new JobStore(db, options);
   }
 
-  get db(): IDBPDatabase<JobDb> {
-    return this.#db;
+  /** Closes the connection (tests; the realms keep theirs for their whole life). */
+  close(): void {
+    this.#db.close();
   }
 
   /** The current time of the store's clock. */
@@ -88,16 +96,36 @@ export class JobStore {
     return Math.min(this.#maxRetentionMs, settingsFrom(settings).retentionMs);
   }
 
-  /** The settings, with the retention window this store applies. */
-  async settings(): Promise<Settings> {
+  /**
+   * The settings, with the retention window this store applies (the one path to them: what
+   * `GET /localread/v1/settings` answers is the window every read, claim and sweep uses).
+   */
+  async settings(): Promise<SettingsInfo> {
     const settings = await this.#db.get('meta', 'settings');
     return { ...settingsFrom(settings), retentionMs: this.#windowMs(settings) };
   }
 
-  /** Changes the settings; a shorter window applies at once (the caller may sweep). */
-  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  /** Changes the settings (validated by the caller); a shorter window applies at once (the caller may sweep). */
+  async updateSettings(patch: Partial<SettingsInfo>): Promise<SettingsInfo> {
     await saveSettings(this.#db, patch);
     return this.settings();
+  }
+
+  /** Both API keys, created on first use. */
+  async apiKeys(): Promise<ApiKeyPair> {
+    const { key1, key2 } = await loadOrCreateApiKeys(this.#db);
+    return { key1, key2 };
+  }
+
+  /** Which key `presented` is now (compared in constant time), or null when it is neither. */
+  async keyIdOf(presented: string | null): Promise<ApiKeyId | null> {
+    return matchKey(await loadOrCreateApiKeys(this.#db), presented);
+  }
+
+  /** Replaces one API key with a new one; the old value stops working at once. Answers both. */
+  async regenerateApiKey(keyId: ApiKeyId): Promise<ApiKeyPair> {
+    const { key1, key2 } = await regenerateApiKey(this.#db, keyId);
+    return { key1, key2 };
   }
 
   /** Stores a new job as `notStarted`, with its input sealed. Throws Azure's 429 when storage is full. */

@@ -1,4 +1,29 @@
-/** Bodies of our extension endpoints (under /localread/), which Azure does not have. */
+/**
+ * What we add to Azure's API: the extension fields of the GET answer, and the bodies of our
+ * extension endpoints (under /localread/), which Azure does not have.
+ */
+import type { ErrorBody } from './errors';
+import type { OperationStatus, ReadOperationResult } from './types';
+
+/** How far a running job has got (the extension field `progress` of the GET answer). */
+export interface OperationProgress {
+  pagesDone: number;
+  pagesTotal: number;
+}
+
+/** Why a job failed, in Azure's error shape (the extension field `error` of the GET answer). */
+export type OperationError = ErrorBody['error'];
+
+/**
+ * `GET /vision/v3.2/read/analyzeResults/{id}` as we answer it: Azure's `ReadOperationResult` and
+ * two extension fields, which every client ignores (the spec's definitions allow extra fields).
+ */
+export interface LocalReadOperationResult extends ReadOperationResult {
+  /** While the job runs, once a page is done. */
+  progress?: OperationProgress;
+  /** When the job failed. */
+  error?: OperationError;
+}
 
 /** `GET /localread/v1/keys`. */
 export interface KeysInfo {
@@ -14,12 +39,17 @@ export interface SettingsInfo {
   answerAzureHosts: boolean;
   /** How long an operation is kept after it was created, in ms (at most 24 h). */
   retentionMs: number;
+  /**
+   * Read hard pages (forms, receipts, photos) with a second OCR engine as well (default: true):
+   * more accurate there, slower; off on slow devices. The engine reads it for each job.
+   */
+  secondEngine: boolean;
 }
 
 /** One stored operation as `GET /localread/v1/operations` lists it: metadata only, never content. */
 export interface StoredOperationInfo {
   id: string;
-  status: 'notStarted' | 'running' | 'succeeded' | 'failed';
+  status: OperationStatus;
   createdDateTime: string;
   /** When it is deleted, whatever happens: createdDateTime + the retention window. */
   expirationDateTime: string;

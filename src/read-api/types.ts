@@ -48,12 +48,6 @@ export interface AnalyzeResult {
   readResults: ReadResult[];
 }
 
-/** Our extension to the GET body while a job runs (extra fields are allowed by every client). */
-export interface OperationProgress {
-  pagesDone: number;
-  pagesTotal: number;
-}
-
 export interface ReadOperationResult {
   status: OperationStatus;
   createdDateTime: string;

@@ -3,10 +3,8 @@
  * request's id. The SW's memory is lost at each restart, so nothing else is kept here.
  */
 import { JobStore } from '../jobs/job-store';
-import { loadOrCreateApiKeys, matchKey } from '../jobs/api-keys';
-import type { KeyId } from '../jobs/db';
 import { ReadApiError, UNAUTHORIZED_MESSAGE } from '../read-api/errors';
-import { KEY_HEADER } from '../read-api/paths';
+import { KEY_HEADER, type ApiKeyId } from '../read-api/paths';
 
 export interface RequestContext {
   request: Request;
@@ -27,9 +25,8 @@ export function jobStore(): Promise<JobStore> {
 }
 
 /** Throws Azure's 401 unless the request carries a currently valid key; returns which key. */
-export async function authorize(context: RequestContext): Promise<KeyId> {
-  const keys = await loadOrCreateApiKeys(context.store.db);
-  const keyId = matchKey(keys, context.request.headers.get(KEY_HEADER));
+export async function authorize(context: RequestContext): Promise<ApiKeyId> {
+  const keyId = await context.store.keyIdOf(context.request.headers.get(KEY_HEADER));
   if (!keyId) throw new ReadApiError('401', UNAUTHORIZED_MESSAGE);
   return keyId;
 }

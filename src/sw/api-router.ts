@@ -1,13 +1,15 @@
 /**
- * The route table of the API and the one place where errors become Azure-shaped answers.
+ * The route table of the API, on a workbox `Router` of its own, whose catch handler is the one
+ * place where errors become Azure-shaped answers. `sw.ts` adds its fetch listener; tests call
+ * `handleRequest` on it directly.
  */
-import { registerRoute } from 'workbox-routing';
+import { Route, Router } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core/types';
+import type { JobStore } from '../jobs/job-store';
 import { ReadApiError } from '../read-api/errors';
 import { ANALYZE_PATH, KEYS_PATH, SETTINGS_PATH, keyIdFromRegeneratePath, operationIdFromPath } from '../read-api/paths';
 import { OPERATIONS_PATH, STORAGE_PATH, extensionOperationIdFromPath } from '../read-api/paths';
 import { isAzureReadUrl } from '../read-api/azure-hosts';
-import { loadSettings } from '../jobs/settings';
 import { jobStore, type RequestContext } from './api-context';
 import { errorResponse } from './respond';
 import { analyze } from './routes/analyze';
@@ -59,51 +61,69 @@ function toErrorResponse(reason: unknown, requestId: string): Response {
   return errorResponse(new ReadApiError('InternalServerError', message), requestId);
 }
 
-/**
- * False for a request to an Azure host while the user's setting `answerAzureHosts` is off. A store
- * that cannot be opened counts as "answer here": the handler then meets the same failure and
- * answers it as an error, instead of sending the document to Azure.
- */
-async function isAnsweredHere(url: URL, origin: string): Promise<boolean> {
-  if (url.origin === origin) return true;
-  try {
-    return (await loadSettings((await jobStore()).db)).answerAzureHosts;
-  } catch {
-    return true;
-  }
+export interface ApiRouterOptions {
+  /** The app's origin: every route is served for it, the Read routes also for Azure's hosts. */
+  origin: string;
+  /** The job store; by default the service worker's, opened once per life (tests pass their own). */
+  openStore?: () => Promise<JobStore>;
 }
 
-async function handleApiRequest(
-  route: ApiRoute,
-  { request, url, event }: RouteHandlerCallbackOptions,
-  origin: string,
-): Promise<Response> {
-  // Not ours to answer: the request goes on to the network untouched, as if no route matched
-  // (a network failure stays a network failure for the caller, not a 500 of ours).
-  if (!(await isAnsweredHere(url, origin))) return fetch(request);
-  const requestId = crypto.randomUUID();
-  try {
-    const store = await jobStore();
-    // Retention is swept on every API request, after the answer, without delaying it.
-    (event as ExtendableEvent).waitUntil(store.sweep());
-    return await route.handle({ request, url, requestId, store });
-  } catch (reason) {
-    return toErrorResponse(reason, requestId);
-  }
+/** A handler's failure, kept for the catch handler, which workbox calls without the error. */
+interface Failure {
+  reason: unknown;
+  requestId: string;
 }
 
 /**
- * Registers every API route for same-origin requests, and the Read routes for Azure's hosts
- * (`*.cognitiveservices.azure.com`, `*.api.cognitive.microsoft.com`): a match must be decided
+ * The API's router: every route for same-origin requests, and the Read routes for Azure's hosts
+ * (`*.cognitiveservices.azure.com`, `*.api.cognitive.microsoft.com`). A match must be decided
  * synchronously, so the setting `answerAzureHosts` is checked in the handler.
  */
-export function registerApiRoutes(origin: string): void {
+export function createApiRouter({ origin, openStore = jobStore }: ApiRouterOptions): Router {
+  const router = new Router();
+  // Workbox calls the catch handler with {url, request, event} only (Router.handleRequest), so a
+  // handler leaves its error here, keyed by the request, before it rethrows.
+  const failures = new WeakMap<Request, Failure>();
+
+  /**
+   * False for a request to an Azure host while `answerAzureHosts` is off. A store that cannot be
+   * opened counts as "answer here": the handler then meets the same failure and answers it as an
+   * error, instead of sending the document to Azure.
+   */
+  async function isAnsweredHere(url: URL): Promise<boolean> {
+    if (url.origin === origin) return true;
+    try {
+      return (await (await openStore()).settings()).answerAzureHosts;
+    } catch {
+      return true;
+    }
+  }
+
+  async function handle(route: ApiRoute, { request, url, event }: RouteHandlerCallbackOptions): Promise<Response> {
+    // Not ours to answer: the request goes on to the network untouched, as if no route matched; a
+    // network failure stays one for the caller (Response.error()), not a 500 of ours.
+    if (!(await isAnsweredHere(url))) return fetch(request).catch(() => Response.error());
+    const requestId = crypto.randomUUID();
+    try {
+      const store = await openStore();
+      // Retention is swept on every API request, after the answer, without delaying it.
+      event.waitUntil(store.sweep());
+      return await route.handle({ request, url, requestId, store });
+    } catch (reason) {
+      failures.set(request, { reason, requestId });
+      throw reason;
+    }
+  }
+
   for (const route of ROUTES) {
     const served = (url: URL) => url.origin === origin || (route.azure === true && isAzureReadUrl(url));
-    registerRoute(
-      ({ url }) => served(url) && route.matches(url),
-      (options) => handleApiRequest(route, options, origin),
-      route.method,
+    router.registerRoute(
+      new Route(({ url }) => served(url) && route.matches(url), (options) => handle(route, options), route.method),
     );
   }
+  router.setCatchHandler(async ({ request }) => {
+    const failure = failures.get(request);
+    return toErrorResponse(failure?.reason, failure?.requestId ?? crypto.randomUUID());
+  });
+  return router;
 }

@@ -2,17 +2,20 @@
  * The service worker: precaches the app for offline use and serves the Read API from the job
  * store. It never runs OCR: it is stopped 30 s after its last event and cannot start workers.
  */
-import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { addPlugins, cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { isolationPlugin } from './isolation';
 import { jobStore } from './api-context';
-import { registerApiRoutes } from './api-router';
+import { createApiRouter } from './api-router';
 import { sweepOnPeriodicSync } from './periodic-sweep';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
 };
 
-registerApiRoutes(self.location.origin);
+// First, so the API answers before the precache's router looks (their URLs never overlap).
+createApiRouter({ origin: self.location.origin }).addFetchListener();
 cleanupOutdatedCaches();
+addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
 sweepOnPeriodicSync(self);
 

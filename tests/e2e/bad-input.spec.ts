@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { ReadOperationResult } from '../../src/read-api/types';
+import type { LocalReadOperationResult } from '../../src/read-api/extensions';
 import { characterErrorRate } from './support/text-metrics';
 import { fixtureBytes, fixtureText, getOperation, openApp, readDocument, resultText, submit } from './support/app';
 
@@ -28,10 +29,10 @@ const FAILED: Record<string, string> = {
   'bad/zero-pages.pdf': 'InvalidImageFormat',
 };
 
-function expectFailed(result: ReadOperationResult, code: string): void {
+function expectFailed(result: LocalReadOperationResult, code: string): void {
   expect(result.status).toBe('failed');
   expect(result.analyzeResult).toBeUndefined();
-  expect((result as { error?: { code: string } }).error?.code).toBe(code);
+  expect(result.error?.code).toBe(code);
 }
 
 test.describe('bad and edge-case inputs', () => {

@@ -1,5 +1,6 @@
 import { expect, test, type TestInfo } from '@playwright/test';
-import type { ReadOperationResult, ReadResult } from '../../src/read-api/types';
+import type { ReadResult } from '../../src/read-api/types';
+import type { LocalReadOperationResult } from '../../src/read-api/extensions';
 import { characterErrorRate } from './support/text-metrics';
 import { fixtureBytes, fixtureText, openApp, readDocument, submit } from './support/app';
 
@@ -32,10 +33,10 @@ async function timedRead(page: Parameters<typeof readDocument>[0], name: string,
   return result;
 }
 
-function expectFailed(result: ReadOperationResult, code: string): void {
+function expectFailed(result: LocalReadOperationResult, code: string): void {
   expect(result.status).toBe('failed');
   expect(result.analyzeResult).toBeUndefined();
-  expect((result as ReadOperationResult & { error?: { code: string } }).error?.code).toBe(code);
+  expect(result.error?.code).toBe(code);
 }
 
 test.describe('PDF and TIFF documents through the Read API', () => {

@@ -6,8 +6,8 @@
 import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
 import { ReadApiError } from '../../read-api/errors';
 import type { RasterPage } from '../pipeline/raster';
-import type { OcrPage } from '../pipeline/to-read-result';
-import type { RecognizeOptions } from '../pipeline/recognize-upright';
+import type { OcrPage } from './tesseract-page';
+import type { RecognizeOptions } from '../pipeline/orient';
 import { withTimeout } from '../timeout';
 import { abortable, abortReason, throwIfAborted } from '../abort';
 

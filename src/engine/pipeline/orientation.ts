@@ -4,7 +4,7 @@
  * counter-clockwise reads as low-confidence noise.
  */
 import type { QuarterTurns } from './page-transform';
-import type { OcrPage, OcrWord } from './to-read-result';
+import { linesOf, type OcrPage, type OcrWord } from '../ocr/tesseract-page';
 
 /**
  * Mean word confidence (0..100) above which a horizontal reading is trusted as upright. Hard but
@@ -15,9 +15,7 @@ const UPRIGHT_CONFIDENCE = 60;
 const MIN_WORD_LENGTH = 3;
 
 function words(ocr: OcrPage): OcrWord[] {
-  return (ocr.blocks ?? [])
-    .flatMap((block) => block.paragraphs)
-    .flatMap((paragraph) => paragraph.lines)
+  return linesOf(ocr)
     .flatMap((line) => line.words)
     .filter((word) => word.text.trim().length >= MIN_WORD_LENGTH);
 }
@@ -67,7 +65,7 @@ export function turnsForSidewaysReading(ocr: OcrPage): QuarterTurns | null {
   const vertical = all.filter((word) => !isHorizontal(word));
   if (all.length === 0 || vertical.length < all.length / 2 || meanConfidence(vertical) < UPRIGHT_CONFIDENCE) return null;
   let down = 0;
-  for (const line of (ocr.blocks ?? []).flatMap((b) => b.paragraphs).flatMap((p) => p.lines)) {
+  for (const line of linesOf(ocr)) {
     for (let i = 1; i < line.words.length; i += 1) {
       down += Math.sign(line.words[i]!.bbox.y0 - line.words[i - 1]!.bbox.y0);
     }

@@ -1,8 +1,8 @@
 /**
- * Where recognised text sits on the page as given. The engine may turn a page by quarter turns
- * (to make it upright) and tesseract may deskew it by a small angle; boxes found in that working
- * frame are mapped back, corner by corner, to the page as stored, so that a box's first point is
- * the top-left corner of its text, as Azure defines it.
+ * Where recognised text sits on the page as given. Page preparation may rectify or enlarge a page,
+ * the engine may turn it by quarter turns (to make it upright) and tesseract may deskew it by a
+ * small angle; boxes found in that working frame are mapped back, corner by corner, to the page as
+ * stored, so that a box's first point is the top-left corner of its text, as Azure defines it.
  */
 import { ReadApiError } from '../../read-api/errors';
 import { allocatePgm, pixelsOf, type RasterPage } from './raster';
@@ -74,24 +74,28 @@ export function unskew(radians: number, width: number, height: number): (x: numb
 }
 
 export interface TransformInput {
-  /** Size of the page as stored, in pixels. */
+  /** Size of the raster the engines were given (before any quarter turn), in pixels. */
   width: number;
   height: number;
   turns: QuarterTurns;
-  /** tesseract's `rotateRadians` for the upright image (0 when it did not deskew). */
+  /** The deskew tesseract applied after the turns (0 when it did not deskew); sets the angle. */
   skewRadians: number;
-  /** Pixels -> the page's unit. */
+  /** Pixels of the page as stored -> the page's unit. */
   scale: number;
+  /** Maps a pixel of the raster the engines were given back to the page as stored (page preparation). */
+  toSource?: (x: number, y: number) => Point;
 }
 
-export function pageTransform({ width, height, turns, skewRadians, scale }: TransformInput): PageTransform {
-  const [uw, uh] = turns % 2 === 1 ? [height, width] : [width, height];
-  const deskewed = unskew(skewRadians, uw, uh);
+/**
+ * Where a point of the upright frame (the raster turned by `turns`, not deskewed: readings are
+ * brought there first) lies on the page as stored, and the angle of the text on it.
+ */
+export function pageTransform({ width, height, turns, skewRadians, scale, toSource }: TransformInput): PageTransform {
   const upright = unturn(turns, width, height);
   return {
     toPage(x, y) {
-      const [ux, uy] = deskewed(x, y);
-      const [px, py] = upright(ux, uy);
+      const [rx, ry] = upright(x, y);
+      const [px, py] = toSource ? toSource(rx, ry) : [rx, ry];
       return [px * scale, py * scale];
     },
     angle: normaliseAngle(-turns * 90 - (skewRadians * 180) / Math.PI),

@@ -6,6 +6,7 @@
  * whose paragraph breaks happen to line up) are kept together, so their columns are not interleaved.
  */
 import type { Line } from '../../read-api/types';
+import { median } from './stats';
 
 interface Item {
   line: Line;
@@ -92,11 +93,6 @@ function order(items: Item[], lineHeight: number): Item[] {
 
 function byPosition(items: Item[]): Item[] {
   return [...items].sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** The lines of a page (at `angle` degrees) in natural reading order. */

@@ -6,15 +6,12 @@ import { ReadApiError } from '../../read-api/errors';
 import type { InputFormat } from '../../read-api/formats';
 import { isPageSelected, type AnalyzeParams } from '../../read-api/params';
 import { API_VERSION, LATEST_MODEL_VERSION, type AnalyzeResult, type ReadResult } from '../../read-api/types';
-import type { DocumentSource, PageContent } from './document';
+import type { DocumentSource } from './document';
 import { openImage } from './open-image';
-import type { RasterPage } from './raster';
-import { pageTransform } from './page-transform';
-import type { RecognizeOptions } from './recognize-upright';
-import { recognizePage } from './recognize-page';
-import { naturalOrder } from './reading-order';
-import { toReadResult, type OcrPage } from './to-read-result';
 import { abortable, JobAbandoned, throwIfAborted } from '../abort';
+import { readPage, type PageReport } from './read-page';
+import type { PrepareStep } from './prepare/prepare-page';
+import type { Readers } from './recognise';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
 export const MAX_PAGES = 2000;
@@ -26,13 +23,18 @@ export interface JobInput {
 }
 
 export interface PipelineDeps {
-  /** Recognises a page with a tesseract model (e.g. `eng`); stops when `signal` aborts. */
-  recognize(page: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal): Promise<OcrPage>;
+  /** The recognisers a page may be read with. */
+  readers: Readers;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
   /** How many pages may be in flight at once (the pool's size). */
   parallelPages: number;
   /** Multiplies every page deadline (tests shorten them; 1 by default). */
   deadlineScale?: number;
+  /** Preparation steps not to take (the benchmark measures each step's effect). */
+  skipSteps?: readonly PrepareStep[];
+  /** Told when a page's pixels are loaded, and how each page was read, for the benchmark. */
+  onPageStart?: (page: number) => void;
+  report?: (page: number, what: PageReport) => void;
 }
 
 /**
@@ -75,36 +77,6 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
   return selected;
 }
 
-async function recognizeContent(
-  pageNumber: number,
-  content: PageContent,
-  input: JobInput,
-  deps: PipelineDeps,
-  signal: AbortSignal,
-): Promise<ReadResult> {
-  const { width, height, unit, raster } = content;
-  if (content.lines) return { page: pageNumber, angle: 0, width, height, unit, lines: content.lines };
-  if (!raster) throw new ReadApiError('FailedToProcess', `Page ${pageNumber} has neither text nor pixels.`);
-  const recognize = (page: RasterPage, model: string, options: RecognizeOptions) => deps.recognize(page, model, options, signal);
-  const reading = await recognizePage(raster, input.params.language, recognize, content.turns);
-  const transform = pageTransform({ width: raster.width, height: raster.height, scale: content.scale, ...reading });
-  const frame = { page: pageNumber, width, height, unit, angle: transform.angle, toPage: transform.toPage };
-  return toReadResult(reading.ocr, frame, reading.language);
-}
-
-/** One page's result, its lines in the order asked for (`basic`: the engine's own). */
-async function readPage(
-  pageNumber: number,
-  content: PageContent,
-  input: JobInput,
-  deps: PipelineDeps,
-  signal: AbortSignal,
-): Promise<ReadResult> {
-  const result = await recognizeContent(pageNumber, content, input, deps, signal);
-  if (input.params.readingOrder === 'natural') result.lines = naturalOrder(result.lines, result.angle);
-  return result;
-}
-
 /**
  * Reads a document. `signal` stops the job (it is no longer ours); a page that overruns its
  * deadline stops every page of the attempt and rejects with `JobAbandoned('deadline')`.
@@ -127,6 +99,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
         throwIfAborted(attempt.signal);
         const index = next++;
         const pageNumber = pages[index]!;
+        deps.onPageStart?.(pageNumber);
         const content = await source.loadPage(pageNumber);
         const pixels = content.raster ? content.raster.width * content.raster.height : 0;
         const deadlineMs = pageDeadlineMs(pixels, deps.deadlineScale);
@@ -136,7 +109,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
         );
         try {
           // Raced against the signal too: a recogniser that ignores it cannot hold the job.
-          readResults[index] = await abortable(readPage(pageNumber, content, input, deps, attempt.signal), attempt.signal);
+          readResults[index] = await abortable(readPage(pageNumber, content, input.params, deps.readers, attempt.signal, deps), attempt.signal);
         } finally {
           clearTimeout(deadline);
         }

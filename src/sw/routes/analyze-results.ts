@@ -1,7 +1,7 @@
 /** `GET /vision/v3.2/read/analyzeResults/{id}`: the status of an operation and, once done, its result. */
 import { ReadApiError } from '../../read-api/errors';
 import { operationIdFromPath } from '../../read-api/paths';
-import type { ReadOperationResult } from '../../read-api/types';
+import type { LocalReadOperationResult } from '../../read-api/extensions';
 import type { StoredJob } from '../../jobs/job-store';
 import { authorize, type RequestContext } from '../api-context';
 import { jsonResponse } from '../respond';
@@ -10,9 +10,9 @@ function notFound(): ReadApiError {
   return new ReadApiError('NotFound', 'Operation not found: it is unknown, expired or deleted.');
 }
 
-/** The GET body: Azure's fields, plus `progress` (our extension) while a job runs. */
-export function toOperationResult({ record, result }: StoredJob): ReadOperationResult {
-  const body: ReadOperationResult & Record<string, unknown> = {
+/** The GET body: Azure's fields, plus `progress` while a job runs and `error` once it failed. */
+export function toOperationResult({ record, result }: StoredJob): LocalReadOperationResult {
+  const body: LocalReadOperationResult = {
     status: record.status,
     createdDateTime: new Date(record.createdAt).toISOString(),
     lastUpdatedDateTime: new Date(record.updatedAt).toISOString(),

@@ -4,7 +4,6 @@
  * this origin may read them, as any script of a page may read its own storage.
  * `POST /localread/v1/keys/{key1|key2}/regenerate` replaces one key and answers both.
  */
-import { loadOrCreateApiKeys, regenerateApiKey } from '../../jobs/api-keys';
 import { ReadApiError } from '../../read-api/errors';
 import type { KeysInfo } from '../../read-api/extensions';
 import { keyIdFromRegeneratePath } from '../../read-api/paths';
@@ -12,7 +11,7 @@ import { authorize, type RequestContext } from '../api-context';
 import { jsonResponse } from '../respond';
 
 export async function keys(context: RequestContext): Promise<Response> {
-  const { key1, key2 } = await loadOrCreateApiKeys(context.store.db);
+  const { key1, key2 } = await context.store.apiKeys();
   const body: KeysInfo = { endpoint: context.url.origin, key1, key2 };
   return jsonResponse(body, 200, context.requestId);
 }
@@ -29,7 +28,7 @@ export async function regenerateKey(context: RequestContext): Promise<Response> 
   await authorize(context);
   const keyId = keyIdFromRegeneratePath(context.url.pathname);
   if (!keyId) throw new ReadApiError('NotFound', `Resource not found: ${context.url.pathname}.`);
-  const { key1, key2 } = await regenerateApiKey(context.store.db, keyId);
+  const { key1, key2 } = await context.store.regenerateApiKey(keyId);
   const body: KeysInfo = { endpoint: context.url.origin, key1, key2 };
   return jsonResponse(body, 200, context.requestId);
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import type { ReadOperationResult } from '../../../src/read-api/types';
+import type { LocalReadOperationResult } from '../../../src/read-api/extensions';
 import { assertErrorBody, assertReadOperationResult } from '../../support/ocr-schema';
 
 export const FIXTURES = new URL('../../fixtures/', import.meta.url);
@@ -98,7 +99,7 @@ export async function getOperation(page: Page, location: string, key?: string | 
 }
 
 /** Submits a document and polls until the operation ends; returns the final body. */
-export async function readDocument(page: Page, bytes: number[], query = ''): Promise<ReadOperationResult> {
+export async function readDocument(page: Page, bytes: number[], query = ''): Promise<LocalReadOperationResult> {
   const accepted = await submit(page, bytes, { query });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
   const location = accepted.headers['operation-location']!;
@@ -106,7 +107,7 @@ export async function readDocument(page: Page, bytes: number[], query = ''): Pro
   for (;;) {
     const answer = await getOperation(page, location);
     expect(answer.status).toBe(200);
-    const body = answer.body as ReadOperationResult;
+    const body = answer.body as LocalReadOperationResult;
     if (body.status === 'succeeded' || body.status === 'failed') return body;
     if (Date.now() > deadline) throw new Error(`operation still ${body.status} after 90 s`);
     await page.waitForTimeout(250);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KeysClientError, fetchKeys, regenerateKey } from '../../../src/client/keys-client';
+import { ApiClientError } from '../../../src/client/api-transport';
+import { fetchKeys, regenerateKey } from '../../../src/client/keys-client';
 
 const ORIGIN = 'https://localread.test';
 const KEYS = { endpoint: ORIGIN, key1: 'a'.repeat(32), key2: 'b'.repeat(32) };
@@ -8,10 +9,10 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('keys client', () => {
   it('reads both keys from the extension endpoint', async () => {
-    const fetchMock = vi.fn(async () => Response.json(KEYS));
+    const fetchMock = vi.fn(async (_url: URL) => Response.json(KEYS));
     vi.stubGlobal('fetch', fetchMock);
     expect(await fetchKeys(ORIGIN)).toEqual(KEYS);
-    expect(String((fetchMock.mock.calls[0] as unknown[])[0])).toBe(`${ORIGIN}/localread/v1/keys`);
+    expect(String(fetchMock.mock.calls[0]![0])).toBe(`${ORIGIN}/localread/v1/keys`);
   });
 
   it('regenerates a key with POST, sending the authorising key in Azure\'s header', async () => {
@@ -24,10 +25,12 @@ describe('keys client', () => {
     expect(init).toMatchObject({ method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': KEYS.key2 } });
   });
 
-  it('rejects with the status and Azure code of a refusal', async () => {
-    vi.stubGlobal('fetch', async () => Response.json({ error: { code: '401', message: 'Access denied' } }, { status: 401 }));
+  it('rejects with the status and Azure code of a refusal, without retrying with another key', async () => {
+    const fetchMock = vi.fn(async () => Response.json({ error: { code: '401', message: 'Access denied' } }, { status: 401 }));
+    vi.stubGlobal('fetch', fetchMock);
     const error = await regenerateKey('key2', 'wrong', ORIGIN).catch((reason: unknown) => reason);
-    expect(error).toBeInstanceOf(KeysClientError);
+    expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ status: 401, code: '401', message: 'Access denied' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

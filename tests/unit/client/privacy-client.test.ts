@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PrivacyClient } from '../../../src/client/privacy-client';
-import { ReadClientError } from '../../../src/client/read-client';
+import { ApiClientError } from '../../../src/client/api-transport';
 
 const ORIGIN = 'https://localread.test';
 const ID = '49a36324-fc4b-4387-aa06-090cfbf0064f';
@@ -53,7 +53,7 @@ describe('PrivacyClient', () => {
     status = 404;
     expect(await client.deleteOperation(ID)).toBe(false);
     status = 429;
-    await expect(client.deleteOperation(ID)).rejects.toBeInstanceOf(ReadClientError);
+    await expect(client.deleteOperation(ID)).rejects.toBeInstanceOf(ApiClientError);
     expect(calls[0]).toEqual({ path: `/localread/v1/operations/${ID}`, method: 'DELETE', key: 'valid' });
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReadClient, ReadClientError } from '../../../src/client/read-client';
+import { ApiClientError } from '../../../src/client/api-transport';
+import { ReadClient } from '../../../src/client/read-client';
 
 const ORIGIN = 'https://localread.test';
 const ID = '49a36324-fc4b-4387-aa06-090cfbf0064f';
@@ -34,16 +35,45 @@ describe('ReadClient', () => {
 
   it('answers the 401 when the key has not changed', async () => {
     const { sentKeys } = server(() => 'valid');
-    const client = new ReadClient(ORIGIN, 'wrong', async () => 'wrong');
+    const client = new ReadClient(ORIGIN, { key: 'wrong', loadKey: async () => 'wrong' });
     const error = await client.getResult(ID).catch((reason: unknown) => reason);
-    expect(error).toBeInstanceOf(ReadClientError);
+    expect(error).toBeInstanceOf(ApiClientError);
     expect(error).toMatchObject({ status: 401, code: '401' });
     expect(sentKeys).toEqual(['wrong']);
   });
 
   it('does not retry without a way to reload the key', async () => {
     const { sentKeys } = server(() => 'valid');
-    await expect(new ReadClient(ORIGIN, 'wrong').getResult(ID)).rejects.toMatchObject({ status: 401 });
+    await expect(new ReadClient(ORIGIN, { key: 'wrong', loadKey: null }).getResult(ID)).rejects.toMatchObject({ status: 401 });
     expect(sentKeys).toEqual(['wrong']);
+  });
+
+  it('follows an operation to its end, with the extension fields typed', async () => {
+    const answers = [
+      { ...WAITING, status: 'running', progress: { pagesDone: 1, pagesTotal: 2 } },
+      { ...WAITING, status: 'failed', error: { code: 'InvalidImageFormat', message: 'not an image' } },
+    ];
+    vi.stubGlobal('fetch', async () => Response.json(answers.shift()));
+    const updates: Array<{ pagesDone: number; pagesTotal: number } | undefined> = [];
+    const final = await new ReadClient(ORIGIN, { key: 'k', loadKey: null }).waitForResult(ID, {
+      intervalMs: 0,
+      onUpdate: (update) => updates.push(update.progress),
+    });
+    expect(updates).toEqual([{ pagesDone: 1, pagesTotal: 2 }, undefined]);
+    expect(final.error).toEqual({ code: 'InvalidImageFormat', message: 'not an image' });
+  });
+
+  it('answers the operation id of a submission, from Operation-Location', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 202, headers: { 'Operation-Location': `${ORIGIN}/vision/v3.2/read/analyzeResults/${ID}` } }));
+    expect(await new ReadClient(ORIGIN, { key: 'k', loadKey: null }).analyze(new Blob(['x']))).toBe(ID);
+  });
+
+  it('rejects a refused submission with Azure\'s code', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ error: { code: 'InvalidImageFormat', message: 'bad' } }, { status: 400 }));
+    await expect(new ReadClient(ORIGIN, { key: 'k', loadKey: null }).analyze(new Blob(['x']))).rejects.toMatchObject({
+      status: 400,
+      code: 'InvalidImageFormat',
+      message: 'bad',
+    });
   });
 });

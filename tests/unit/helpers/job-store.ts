@@ -19,18 +19,22 @@ export class ManualClock {
 
 const opened: JobStore[] = [];
 
-/** A store over a database of its own, so tests never share state. */
+const rawDatabases: IDBPDatabase<JobDb>[] = [];
+
+/**
+ * A store over a database of its own, so tests never share state, and `db`, a raw connection to
+ * the same database for looking at (or tampering with) what the store wrote: the store never
+ * hands out its own.
+ */
 export async function openTestStore(
   clock = new ManualClock(),
   options: { retentionMs?: number; dbName?: string } = {},
-): Promise<{ store: JobStore; clock: ManualClock; dbName: string }> {
+): Promise<{ store: JobStore; db: IDBPDatabase<JobDb>; clock: ManualClock; dbName: string }> {
   const dbName = options.dbName ?? `localread-test-${crypto.randomUUID()}`;
   const store = await JobStore.open({ clock: clock.read, dbName, retentionMs: options.retentionMs });
   opened.push(store);
-  return { store, clock, dbName };
+  return { store, db: await openTestDb(dbName), clock, dbName };
 }
-
-const rawDatabases: IDBPDatabase<JobDb>[] = [];
 
 /** The job database alone, without a store, for the modules below the store (keys, sealing). */
 export async function openTestDb(name = `localread-test-${crypto.randomUUID()}`): Promise<IDBPDatabase<JobDb>> {
@@ -41,7 +45,7 @@ export async function openTestDb(name = `localread-test-${crypto.randomUUID()}`)
 
 /** Closes every store and database opened since the last call (for afterEach). */
 export function closeTestStores(): void {
-  for (const store of opened.splice(0)) store.db.close();
+  for (const store of opened.splice(0)) store.close();
   for (const db of rawDatabases.splice(0)) db.close();
 }
 

@@ -1,5 +1,5 @@
 /** Tesseract-shaped readings for the pipeline's tests. */
-import type { OcrPage, OcrWord } from '../../../src/engine/pipeline/to-read-result';
+import type { OcrPage, OcrWord } from '../../../src/engine/ocr/tesseract-page';
 import type { RasterPage } from '../../../src/engine/pipeline/raster';
 
 /** A word `text` with a confidence, laid out horizontally (wide) or vertically (tall). */

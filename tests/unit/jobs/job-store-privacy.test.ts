@@ -5,11 +5,12 @@
  * disk answered as Azure's 429 without damage.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { saveSettings } from '../../../src/jobs/settings';
 import { open } from '../../../src/jobs/crypto';
 import { RETENTION_MS } from '../../../src/jobs/retention';
 import { MIN_RETENTION_MS } from '../../../src/read-api/privacy';
 import { ReadApiError } from '../../../src/read-api/errors';
+import type { IDBPDatabase } from 'idb';
+import type { JobDb } from '../../../src/jobs/db';
 import type { JobStore } from '../../../src/jobs/job-store';
 import { closeTestStores, newJob, openTestStore, sampleResult } from '../helpers/job-store';
 
@@ -30,15 +31,15 @@ async function succeeded(store: JobStore): Promise<string> {
 }
 
 /** Every key of every store, as JSON: what "a trace of the record" could be. */
-async function rawKeys(store: JobStore): Promise<string> {
+async function rawKeys(db: IDBPDatabase<JobDb>): Promise<string> {
   const stores = ['operations', 'payloads', 'meta'] as const;
-  const keys = await Promise.all(stores.map((name) => store.db.getAllKeys(name)));
+  const keys = await Promise.all(stores.map((name) => db.getAllKeys(name)));
   return JSON.stringify(keys);
 }
 
 describe('retention window from the settings', () => {
   it('uses the user\'s shorter window on read, set in another realm after the store was opened', async () => {
-    const { store, clock, dbName } = await openTestStore();
+    const { store, db, clock, dbName } = await openTestStore();
     const { store: otherRealm } = await openTestStore(clock, { dbName });
     const job = newJob();
     await store.create(job);
@@ -46,25 +47,25 @@ describe('retention window from the settings', () => {
     expect(await store.get(job.id)).not.toBeNull();
     await otherRealm.updateSettings({ retentionMs: HOUR });
     expect(await store.get(job.id)).toBeNull();
-    expect(await store.db.get('operations', job.id)).toBeUndefined();
+    expect(await db.get('operations', job.id)).toBeUndefined();
   });
 
   it('sweeps with the user\'s window, and keeps what is inside it', async () => {
-    const { store, clock } = await openTestStore();
-    await saveSettings(store.db, { retentionMs: 2 * HOUR });
+    const { store, db, clock } = await openTestStore();
+    await store.updateSettings({ retentionMs: 2 * HOUR });
     const old = await succeeded(store);
     clock.advance(HOUR);
     const recent = newJob();
     await store.create(recent);
     clock.advance(HOUR);
     expect(await store.sweep()).toBe(1);
-    expect((await store.db.getAllKeys('operations'))).toEqual([recent.id]);
-    expect(await rawKeys(store)).not.toContain(old);
+    expect((await db.getAllKeys('operations'))).toEqual([recent.id]);
+    expect(await rawKeys(db)).not.toContain(old);
   });
 
   it('never keeps anything longer than 24 hours, even when a longer window was written to the store', async () => {
-    const { store, clock } = await openTestStore();
-    await store.db.put('meta', { name: 'settings', retentionMs: 7 * RETENTION_MS, answerAzureHosts: true });
+    const { store, db, clock } = await openTestStore();
+    await db.put('meta', { name: 'settings', retentionMs: 7 * RETENTION_MS, answerAzureHosts: true, secondEngine: true });
     expect((await store.settings()).retentionMs).toBe(RETENTION_MS);
     const job = newJob();
     await store.create(job);
@@ -74,7 +75,7 @@ describe('retention window from the settings', () => {
 
   it('does not let a shorter cap be lengthened by the setting', async () => {
     const { store } = await openTestStore(undefined, { retentionMs: 10_000 });
-    await saveSettings(store.db, { retentionMs: RETENTION_MS });
+    await store.updateSettings({ retentionMs: RETENTION_MS });
     expect((await store.settings()).retentionMs).toBe(10_000);
   });
 
@@ -95,62 +96,62 @@ describe('retention window from the settings', () => {
 
 describe('minimal keeping', () => {
   it('leaves no trace of an expired job in any store after a sweep: record, input, result', async () => {
-    const { store, clock } = await openTestStore();
+    const { store, db, clock } = await openTestStore();
     const done = await succeeded(store);
     const waiting = newJob();
     await store.create(waiting);
     clock.advance(RETENTION_MS);
     expect(await store.sweep()).toBe(2);
-    const keys = await rawKeys(store);
+    const keys = await rawKeys(db);
     for (const id of [done, waiting.id]) expect(keys).not.toContain(id);
-    expect(await store.db.count('payloads')).toBe(0);
-    expect(await store.db.count('operations')).toBe(0);
+    expect(await db.count('payloads')).toBe(0);
+    expect(await db.count('operations')).toBe(0);
   });
 
   it('sweeps payloads whose job is gone when asked for orphans (activation, periodic sync)', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    await store.db.delete('operations', id);
+    await db.delete('operations', id);
     await store.sweep();
-    expect(await store.db.count('payloads'), 'the per-request sweep does not scan for orphans').toBe(1);
+    expect(await db.count('payloads'), 'the per-request sweep does not scan for orphans').toBe(1);
     await store.sweep({ orphans: true });
-    expect(await store.db.count('payloads')).toBe(0);
+    expect(await db.count('payloads')).toBe(0);
   });
 
   it('deletes the input the moment the job ends, succeeded or failed', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
     const failing = newJob();
     await store.create(failing);
     await store.claimNext('engine-1', LEASE_MS);
     await store.fail(failing.id, 'engine-1', new ReadApiError('FailedToProcess', 'x'));
-    expect(await store.db.getAllKeys('payloads')).toEqual([[id, 'result']]);
-    expect(await store.db.get('operations', failing.id)).toMatchObject({ hasInput: false, storedBytes: 0 });
+    expect(await db.getAllKeys('payloads')).toEqual([[id, 'result']]);
+    expect(await db.get('operations', failing.id)).toMatchObject({ hasInput: false, storedBytes: 0 });
   });
 });
 
 describe('delete now', () => {
   it('deletes one job and all its payloads; says whether there was one', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
     const kept = newJob();
     await store.create(kept);
     expect(await store.delete(id)).toBe(true);
     expect(await store.delete(id)).toBe(false);
-    expect(await rawKeys(store)).not.toContain(id);
+    expect(await rawKeys(db)).not.toContain(id);
     expect(await store.get(kept.id)).not.toBeNull();
   });
 
   it('deletes everything and replaces the key, so a saved ciphertext no longer opens', async () => {
-    const { store, dbName, clock } = await openTestStore();
+    const { store, db, dbName, clock } = await openTestStore();
     const { store: engine } = await openTestStore(clock, { dbName });
     const id = await succeeded(store);
-    const saved = await store.db.get('payloads', [id, 'result']);
-    const oldKey = await store.db.get('meta', 'encryptionKey');
+    const saved = await db.get('payloads', [id, 'result']);
+    const oldKey = await db.get('meta', 'encryptionKey');
     expect(await store.deleteAll()).toBe(1);
-    expect(await store.db.count('operations')).toBe(0);
-    expect(await store.db.count('payloads')).toBe(0);
-    const newKey = await store.db.get('meta', 'encryptionKey');
+    expect(await db.count('operations')).toBe(0);
+    expect(await db.count('payloads')).toBe(0);
+    const newKey = await db.get('meta', 'encryptionKey');
     expect(newKey?.name === 'encryptionKey' && oldKey?.name === 'encryptionKey' && newKey.generation !== oldKey.generation).toBe(true);
     if (newKey?.name !== 'encryptionKey') throw new Error('no key');
     await expect(open(newKey.key, id, 'result', saved!.sealed)).rejects.toThrow();
@@ -161,13 +162,13 @@ describe('delete now', () => {
   });
 
   it('refuses a result written for a job deleted while it ran', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const job = newJob();
     await store.create(job);
     await store.claimNext('engine-1', LEASE_MS);
     await store.deleteAll();
     expect(await store.complete(job.id, 'engine-1', sampleResult())).toBe(false);
-    expect(await store.db.count('payloads')).toBe(0);
+    expect(await db.count('payloads')).toBe(0);
   });
 
   it('seals again when the key is replaced between sealing and writing', async () => {
@@ -192,35 +193,35 @@ describe('delete now', () => {
 
 describe('tampered records read as clean failures', () => {
   it('reads a record with an unusable date as absent, and deletes it', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    const record = await store.db.get('operations', id);
-    await store.db.put('operations', { ...record!, updatedAt: Number.NaN });
+    const record = await db.get('operations', id);
+    await db.put('operations', { ...record!, updatedAt: Number.NaN });
     expect(await store.get(id)).toBeNull();
-    expect(await rawKeys(store)).not.toContain(id);
+    expect(await rawKeys(db)).not.toContain(id);
   });
 
   it('reads a succeeded job whose result is gone as failed', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    await store.db.delete('payloads', [id, 'result']);
+    await db.delete('payloads', [id, 'result']);
     expect((await store.get(id))?.record).toMatchObject({ status: 'failed', error: { code: 'FailedToProcess' } });
   });
 
   it('reads a result as failed when the key is gone', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    await store.db.delete('meta', 'encryptionKey');
+    await db.delete('meta', 'encryptionKey');
     expect((await store.get(id))?.record.status).toBe('failed');
   });
 
   it('reads a result whose IV was changed as failed', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    const payload = await store.db.get('payloads', [id, 'result']);
+    const payload = await db.get('payloads', [id, 'result']);
     const iv = new Uint8Array(payload!.sealed.iv);
     iv[0]! ^= 0xff;
-    await store.db.put('payloads', { ...payload!, sealed: { ...payload!.sealed, iv } });
+    await db.put('payloads', { ...payload!, sealed: { ...payload!.sealed, iv } });
     expect((await store.get(id))?.record.status).toBe('failed');
   });
 });
@@ -235,32 +236,32 @@ describe('a full disk', () => {
   }
 
   it('answers Azure\'s 429 with a clear message and writes nothing of the new job', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     fillTheDisk();
     const job = newJob();
     const error = await store.create(job).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ReadApiError);
     expect(error).toMatchObject({ code: '429', status: 429, message: expect.stringContaining('Storage on this device is full') });
     vi.restoreAllMocks();
-    expect(await store.db.get('operations', job.id)).toBeUndefined();
+    expect(await db.get('operations', job.id)).toBeUndefined();
   });
 
   it('leaves existing jobs and results intact', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    const before = await store.db.get('operations', id);
+    const before = await db.get('operations', id);
     fillTheDisk();
     await expect(store.create(newJob())).rejects.toMatchObject({ code: '429' });
     vi.restoreAllMocks();
-    expect(await store.db.get('operations', id)).toEqual(before);
+    expect(await db.get('operations', id)).toEqual(before);
     expect((await store.get(id))?.result).toEqual(sampleResult());
-    expect(await store.db.count('operations')).toBe(1);
+    expect(await db.count('operations')).toBe(1);
   });
 });
 
 describe('inventory', () => {
   it('lists each job oldest first with its expiry and sealed size, and the soonest expiry', async () => {
-    const { store, clock } = await openTestStore();
+    const { store, db, clock } = await openTestStore();
     await store.updateSettings({ retentionMs: HOUR });
     const first = await succeeded(store);
     clock.advance(1000);
@@ -272,18 +273,18 @@ describe('inventory', () => {
       [second.id, 'notStarted'],
     ]);
     expect(inventory.oldestExpiresAt).toBe(clock.now - 1000 + HOUR);
-    const payloads = await store.db.getAll('payloads');
+    const payloads = await db.getAll('payloads');
     const sealedBytes = payloads.reduce((sum, { sealed }) => sum + sealed.iv.byteLength + sealed.ciphertext.byteLength, 0);
     expect(inventory.bytes).toBe(sealedBytes);
   });
 
   it('measures records stored before sizes were kept from their payloads', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const id = await succeeded(store);
-    const record = await store.db.get('operations', id);
+    const record = await db.get('operations', id);
     delete record!.storedBytes;
-    await store.db.put('operations', record!);
-    const payload = await store.db.get('payloads', [id, 'result']);
+    await db.put('operations', record!);
+    const payload = await db.get('payloads', [id, 'result']);
     expect((await store.inventory()).bytes).toBe(payload!.sealed.iv.byteLength + payload!.sealed.ciphertext.byteLength);
   });
 

@@ -78,7 +78,7 @@ describe('JobStore: create and claim', () => {
   });
 
   it(`fails a job instead of claiming it once it was claimed ${MAX_ATTEMPTS} times and its lease expired`, async () => {
-    const { store, clock } = await openTestStore();
+    const { store, db, clock } = await openTestStore();
     const job = newJob();
     await store.create(job);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
@@ -88,7 +88,7 @@ describe('JobStore: create and claim', () => {
     expect(await store.claimNext('engine-last', LEASE_MS)).toBeNull();
     const stored = await store.get(job.id);
     expect(stored?.record).toMatchObject({ status: 'failed', error: { code: 'FailedToProcess' } });
-    expect(await store.db.get('payloads', [job.id, 'input'])).toBeUndefined();
+    expect(await db.get('payloads', [job.id, 'input'])).toBeUndefined();
   });
 
   it('does not claim a job past the retention window', async () => {
@@ -133,15 +133,15 @@ describe('JobStore: while and after a job runs', () => {
   });
 
   it('completes a job: stores the result, drops the lease and deletes the input', async () => {
-    const { store, clock, job } = await claimedJob();
+    const { store, db, clock, job } = await claimedJob();
     clock.advance(1000);
     expect(await store.complete(job.id, 'engine-1', sampleResult())).toBe(true);
     const stored = await store.get(job.id);
     expect(stored?.record).toMatchObject({ status: 'succeeded', updatedAt: clock.now, hasInput: false, hasResult: true });
     expect(stored?.record.lease).toBeUndefined();
     expect(stored?.result).toEqual(sampleResult());
-    expect(await store.db.get('payloads', [job.id, 'input'])).toBeUndefined();
-    expect(await store.db.get('payloads', [job.id, 'result'])).toBeDefined();
+    expect(await db.get('payloads', [job.id, 'input'])).toBeUndefined();
+    expect(await db.get('payloads', [job.id, 'result'])).toBeDefined();
   });
 
   it('produces a result that makes a valid ReadOperationResult', async () => {
@@ -157,12 +157,12 @@ describe('JobStore: while and after a job runs', () => {
   });
 
   it('fails a job: stores the error and deletes the input', async () => {
-    const { store, job } = await claimedJob();
+    const { store, db, job } = await claimedJob();
     expect(await store.fail(job.id, 'engine-1', new ReadApiError('InvalidImageSize', 'too small'))).toBe(true);
     const stored = await store.get(job.id);
     expect(stored?.record).toMatchObject({ status: 'failed', error: { code: 'InvalidImageSize', message: 'too small' } });
     expect(stored?.result).toBeUndefined();
-    expect(await store.db.get('payloads', [job.id, 'input'])).toBeUndefined();
+    expect(await db.get('payloads', [job.id, 'input'])).toBeUndefined();
   });
 
   it('refuses writes to a job that has ended', async () => {
@@ -181,17 +181,17 @@ describe('JobStore: retention', () => {
   });
 
   it('deletes an expired job when it is read, and answers null', async () => {
-    const { store, clock } = await openTestStore();
+    const { store, db, clock } = await openTestStore();
     const job = newJob();
     await store.create(job);
     clock.advance(RETENTION_MS);
     expect(await store.get(job.id)).toBeNull();
-    expect(await store.db.get('operations', job.id)).toBeUndefined();
-    expect(await store.db.get('payloads', [job.id, 'input'])).toBeUndefined();
+    expect(await db.get('operations', job.id)).toBeUndefined();
+    expect(await db.get('payloads', [job.id, 'input'])).toBeUndefined();
   });
 
   it('sweeps records older than the window with their payloads, and keeps the others', async () => {
-    const { store, clock } = await openTestStore(undefined, { retentionMs: 10_000 });
+    const { store, db, clock } = await openTestStore(undefined, { retentionMs: 10_000 });
     const old = newJob();
     await store.create(old);
     await store.claimNext('engine-1', LEASE_MS);
@@ -201,18 +201,18 @@ describe('JobStore: retention', () => {
     await store.create(recent);
     clock.advance(5_000);
     expect(await store.sweep()).toBe(1);
-    expect(await store.db.get('operations', old.id)).toBeUndefined();
-    expect(await store.db.getAllKeys('payloads')).toEqual([[recent.id, 'input']]);
+    expect(await db.get('operations', old.id)).toBeUndefined();
+    expect(await db.getAllKeys('payloads')).toEqual([[recent.id, 'input']]);
     expect((await store.get(recent.id))?.record.status).toBe('notStarted');
   });
 
   it('deletes a job and everything stored for it', async () => {
-    const { store } = await openTestStore();
+    const { store, db } = await openTestStore();
     const job = newJob();
     await store.create(job);
     await store.delete(job.id);
     expect(await store.get(job.id)).toBeNull();
-    expect(await store.db.count('payloads')).toBe(0);
+    expect(await db.count('payloads')).toBe(0);
   });
 });
 
@@ -231,21 +231,21 @@ describe('JobStore: encryption at rest', () => {
   }
 
   it('reads a tampered result as a failed job instead of throwing', async () => {
-    const { store, ids } = await completedJobs(1);
+    const { store, db, ids } = await completedJobs(1);
     const id = ids[0]!;
-    const raw = await store.db.get('payloads', [id, 'result']);
+    const raw = await db.get('payloads', [id, 'result']);
     const ciphertext = new Uint8Array(raw!.sealed.ciphertext.slice(0));
     ciphertext[3]! ^= 0x01;
-    await store.db.put('payloads', { ...raw!, sealed: { ...raw!.sealed, ciphertext: ciphertext.buffer } });
+    await db.put('payloads', { ...raw!, sealed: { ...raw!.sealed, ciphertext: ciphertext.buffer } });
     const stored = await store.get(id);
     expect(stored?.record).toMatchObject({ status: 'failed', error: { code: 'FailedToProcess' } });
     expect(stored?.result).toBeUndefined();
   });
 
   it('does not open a result ciphertext moved to another record', async () => {
-    const { store, ids } = await completedJobs(2);
-    const moved = await store.db.get('payloads', [ids[0]!, 'result']);
-    await store.db.put('payloads', { ...moved!, id: ids[1]! });
+    const { store, db, ids } = await completedJobs(2);
+    const moved = await db.get('payloads', [ids[0]!, 'result']);
+    await db.put('payloads', { ...moved!, id: ids[1]! });
     const stored = await store.get(ids[1]!);
     expect(stored?.record.status).toBe('failed');
     expect(stored?.result).toBeUndefined();
@@ -253,20 +253,23 @@ describe('JobStore: encryption at rest', () => {
 
   /** Two waiting jobs; the older one's input is replaced by the newer one's sealed input. */
   async function movedInput() {
-    const { store, clock } = await openTestStore();
+    const { store, db, clock } = await openTestStore();
     const [victim, source] = [newJob(), newJob()];
     await store.create(victim);
     clock.advance(1);
     await store.create(source);
-    const raw = await store.db.get('payloads', [source.id, 'input']);
-    await store.db.put('payloads', { id: victim.id, field: 'input', sealed: raw!.sealed });
-    return { store, victim };
+    const raw = await db.get('payloads', [source.id, 'input']);
+    await db.put('payloads', { id: victim.id, field: 'input', sealed: raw!.sealed });
+    return { store, victim, source };
   }
 
   it('never hands out an input ciphertext moved from another record', async () => {
-    const { store, victim } = await movedInput();
-    const claim = await store.claimNext('engine-1', LEASE_MS).catch(() => null);
+    const { store, victim, source } = await movedInput();
+    // The claim resolves (a rejection would fail this test): with the source's own job and input.
+    const claim = await store.claimNext('engine-1', LEASE_MS);
     expect(claim?.record.id).not.toBe(victim.id);
+    expect(claim?.record.id).toBe(source.id);
+    expect(claim?.input).toEqual(source.input);
   });
 
   it('fails a job whose input does not decrypt, instead of rejecting the claim', async () => {
@@ -277,14 +280,14 @@ describe('JobStore: encryption at rest', () => {
   });
 
   it('keeps no plaintext of the input or the result in any raw record', async () => {
-    const { store, ids } = await completedJobs(1);
+    const { store, db, ids } = await completedJobs(1);
     await store.create(newJob());
-    const rawPayloads = await store.db.getAll('payloads');
+    const rawPayloads = await db.getAll('payloads');
     expect(rawPayloads.length).toBe(2);
     for (const marker of [INPUT_MARKER, RESULT_MARKER]) {
       const needle = new TextEncoder().encode(marker);
       for (const { sealed } of rawPayloads) expect(containsBytes(new Uint8Array(sealed.ciphertext), needle)).toBe(false);
-      expect(JSON.stringify(await store.db.getAll('operations'))).not.toContain(marker);
+      expect(JSON.stringify(await db.getAll('operations'))).not.toContain(marker);
     }
     expect((await store.get(ids[0]!))?.result?.readResults[0]?.lines[0]?.text).toContain(RESULT_MARKER);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { OcrPage } from '../../../../src/engine/pipeline/to-read-result';
+import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/raster';
 
 /** A fake tesseract.js worker: each recognise call waits until the test settles it. */

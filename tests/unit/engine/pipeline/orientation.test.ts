@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from '../../../../src/engine/pipeline/orientation';
-import type { OcrPage, OcrWord } from '../../../../src/engine/pipeline/to-read-result';
+import type { OcrPage, OcrWord } from '../../../../src/engine/ocr/tesseract-page';
 import { ocrPage, ocrWord } from '../../helpers/ocr-page';
 
 /** A line of tall words, one under the other (`down`) or one above the other. */

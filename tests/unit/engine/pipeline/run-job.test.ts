@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { JobAbandoned } from '../../../../src/engine/abort';
 import { MAX_PAGES, pageDeadlineMs, runJob, selectPages, type JobInput, type PipelineDeps } from '../../../../src/engine/pipeline/run-job';
-import type { OcrPage } from '../../../../src/engine/pipeline/to-read-result';
+import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 import { parseAnalyzeParams, parsePages, type AnalyzeParams } from '../../../../src/read-api/params';
 import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/types';
 import { assertReadOperationResult } from '../../../support/ocr-schema';
@@ -55,10 +55,12 @@ describe('runJob', () => {
     ],
   };
 
-  function deps(recognize: PipelineDeps['recognize'] = async () => ocrPage) {
+  type Tesseract = PipelineDeps['readers']['tesseract'];
+
+  function deps(recognize: Tesseract = async () => ocrPage) {
     const progress: Array<[number, number]> = [];
     const pipeline: PipelineDeps = {
-      recognize: vi.fn(recognize),
+      readers: { tesseract: vi.fn(recognize) },
       onProgress: async (done, total) => {
         progress.push([done, total]);
       },
@@ -81,7 +83,7 @@ describe('runJob', () => {
     expect(result.readResults).toHaveLength(1);
     expect(result.readResults[0]).toMatchObject({ page: 1, width: 64, height: 52, unit: 'pixel', angle: 0, language: 'en' });
     expect(result.readResults[0]?.lines.map((line) => line.text)).toEqual(['Total']);
-    expect(pipeline.recognize).toHaveBeenCalledTimes(1);
+    expect(pipeline.readers.tesseract).toHaveBeenCalledTimes(1);
   });
 
   it('reports latest as the latest GA model and keeps a dated model version', async () => {
@@ -115,7 +117,7 @@ describe('runJob', () => {
     stubImageDecoding(64, 52, [255, 255, 255, 255]);
     const { pipeline } = deps();
     await expect(runJob(input('pages=2-'), pipeline)).rejects.toMatchObject({ code: 'InvalidPageRange' });
-    expect(pipeline.recognize).not.toHaveBeenCalled();
+    expect(pipeline.readers.tesseract).not.toHaveBeenCalled();
   });
 
   it('rejects with the error of a failing recognition', async () => {
@@ -127,7 +129,7 @@ describe('runJob', () => {
   it('abandons the attempt when a page overruns its deadline, aborting the hung call', async () => {
     stubImageDecoding(64, 52, [255, 255, 255, 255]);
     const seen: AbortSignal[] = [];
-    const hang: PipelineDeps['recognize'] = (_page, _model, _options, signal) => {
+    const hang: Tesseract = (_page, _model, _options, signal) => {
       seen.push(signal);
       return new Promise<OcrPage>(() => undefined);
     };

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { analyze } from '../../../../src/sw/routes/analyze';
 import { closeTestStores, openTestStore } from '../../helpers/job-store';
 import { readFixture } from '../../helpers/fixtures';
-import { APP_ORIGIN, answerOf, contextFor, errorCodeOf, keysOf } from '../../helpers/sw-context';
+import { APP_ORIGIN, fetchApi, errorCodeOf, keysOf } from '../../helpers/sw-context';
 import type { JobStore } from '../../../../src/jobs/job-store';
 import { OCR_LANGUAGES, SHIPPED_LANGUAGES } from '../../../../src/read-api/params';
 
@@ -37,7 +36,7 @@ function post({ body = PNG, type = 'application/octet-stream', query = '', key: 
   const headers: Record<string, string> = {};
   if (type !== null) headers['Content-Type'] = type;
   if (sent !== null) headers['Ocp-Apim-Subscription-Key'] = sent;
-  return answerOf(analyze, contextFor(store, `${origin}/vision/v3.2/read/analyze${query}`, { method: 'POST', headers, body }));
+  return fetchApi(store, `${origin}/vision/v3.2/read/analyze${query}`, { method: 'POST', headers, body });
 }
 
 /** A fetch() stand-in that answers every URL with `response`. */

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keys, regenerateKey } from '../../../../src/sw/routes/keys';
 import type { JobStore } from '../../../../src/jobs/job-store';
 import type { KeysInfo } from '../../../../src/read-api/extensions';
 import { closeTestStores, openTestStore } from '../../helpers/job-store';
-import { APP_ORIGIN, answerOf, contextFor, errorCodeOf, jsonOf, keysOf } from '../../helpers/sw-context';
+import { APP_ORIGIN, fetchApi, errorCodeOf, jsonOf, keysOf } from '../../helpers/sw-context';
 
 let store: JobStore;
 
@@ -15,12 +14,12 @@ afterEach(() => closeTestStores());
 
 function regenerate(keyId: string, key: string | null) {
   const headers: Record<string, string> = key === null ? {} : { 'Ocp-Apim-Subscription-Key': key };
-  return answerOf(regenerateKey, contextFor(store, `/localread/v1/keys/${keyId}/regenerate`, { method: 'POST', headers }));
+  return fetchApi(store, `/localread/v1/keys/${keyId}/regenerate`, { method: 'POST', headers });
 }
 
 describe('GET /localread/v1/keys', () => {
   it('answers the endpoint and both keys', async () => {
-    const body = await jsonOf(await answerOf(keys, contextFor(store, '/localread/v1/keys')));
+    const body = await jsonOf(await fetchApi(store, '/localread/v1/keys'));
     expect(body).toEqual({ endpoint: APP_ORIGIN, ...(await keysOf(store)) });
   });
 });

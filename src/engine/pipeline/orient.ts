@@ -9,7 +9,7 @@ import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidew
 import { rotateRaster, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { cropCentre, halveRaster } from './raster-scale';
-import type { OcrPage } from './to-read-result';
+import type { OcrPage } from '../ocr/tesseract-page';
 
 export interface RecognizeOptions {
   /** Let tesseract find and undo a small skew (it reports the angle as `rotateRadians`). */
@@ -18,7 +18,7 @@ export interface RecognizeOptions {
 
 export type Recognize = (raster: RasterPage, options: RecognizeOptions) => Promise<OcrPage>;
 
-export interface UprightReading {
+export interface OrientedReading {
   ocr: OcrPage;
   /** Clockwise quarter turns applied to the page before the reading. */
   turns: QuarterTurns;
@@ -56,8 +56,12 @@ async function probeTurns(raster: RasterPage, first: OcrPage, recognize: Recogni
  * Reads `raster` the right way up. `hint` is a turn the file itself declares (EXIF): tried first,
  * and the starting point of any probing.
  */
-export async function recognizeUpright(raster: RasterPage, recognize: Recognize, hint: QuarterTurns = 0): Promise<UprightReading> {
-  const deskew = !isLowResolution(raster.width, raster.height);
+export async function orient(
+  raster: RasterPage,
+  recognize: Recognize,
+  hint: QuarterTurns = 0,
+  deskew = !isLowResolution(raster.width, raster.height),
+): Promise<OrientedReading> {
   const base = rotateRaster(raster, hint);
   const first = await recognize(base, { deskew });
   const asGiven = { ocr: first, turns: hint, skewRadians: first.rotateRadians ?? 0 };

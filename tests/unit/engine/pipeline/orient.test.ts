@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { recognizeUpright, type Recognize } from '../../../../src/engine/pipeline/recognize-upright';
+import { orient, type Recognize } from '../../../../src/engine/pipeline/orient';
 import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
 import type { RasterPage } from '../../../../src/engine/pipeline/raster';
 import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
@@ -39,23 +39,23 @@ function readsWellWhenDark(side: Side | null) {
   return vi.fn<Recognize>(async (raster) => (side !== null && darkSide(raster) === side ? UPRIGHT : NOISE));
 }
 
-describe('recognizeUpright', () => {
+describe('orient', () => {
   it('reads an upright page once, deskewed, and reports the skew', async () => {
     const page = halfDarkPage(1300, 40);
     const recognize = readsWellWhenDark('top');
-    expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns: 0, skewRadians: 0.02 });
+    expect(await orient(page, recognize)).toEqual({ ocr: UPRIGHT, turns: 0, skewRadians: 0.02 });
     expect(recognize.mock.calls).toEqual([[page, { deskew: true }]]);
   });
 
   it('does not deskew a low-resolution page, where turning blurs small text', async () => {
     const page = halfDarkPage(60, 40);
     const recognize = readsWellWhenDark('bottom');
-    await recognizeUpright(page, recognize);
+    await orient(page, recognize);
     expect(recognize.mock.calls.every(([, options]) => !options.deskew)).toBe(true);
   });
 
   it('reports no skew when tesseract gives none', async () => {
-    const reading = await recognizeUpright(halfDarkPage(60, 40), async () => ocrPage([ocrWord('Total', 90)], null));
+    const reading = await orient(halfDarkPage(60, 40), async () => ocrPage([ocrWord('Total', 90)], null));
     expect(reading.skewRadians).toBe(0);
   });
 
@@ -66,7 +66,7 @@ describe('recognizeUpright', () => {
   ] as const)('finds the turn of a page lying %s and reads it again that way up, deskewed', async (_name, side, turns) => {
     const page = halfDarkPage(1300, 40);
     const recognize = readsWellWhenDark(side);
-    expect(await recognizeUpright(page, recognize)).toEqual({ ocr: UPRIGHT, turns, skewRadians: 0.02 });
+    expect(await orient(page, recognize)).toEqual({ ocr: UPRIGHT, turns, skewRadians: 0.02 });
     const [raster, options] = recognize.mock.calls.at(-1)!;
     expect(options).toEqual({ deskew: true });
     expect(raster.pgm).toEqual(rotateRaster(page, turns).pgm);
@@ -75,34 +75,34 @@ describe('recognizeUpright', () => {
   it('reads a page the way its file says is upright first, and needs no probe when that reads well', async () => {
     const page = halfDarkPage(1300, 40);
     const recognize = readsWellWhenDark('right');
-    expect(await recognizeUpright(page, recognize, 1)).toEqual({ ocr: UPRIGHT, turns: 1, skewRadians: 0.02 });
+    expect(await orient(page, recognize, 1)).toEqual({ ocr: UPRIGHT, turns: 1, skewRadians: 0.02 });
     expect(recognize.mock.calls).toHaveLength(1);
     expect(recognize.mock.calls[0]![0].pgm).toEqual(rotateRaster(page, 1).pgm);
   });
 
   it('probes from the declared turn when the file is wrong about it', async () => {
     const page = halfDarkPage(1300, 40);
-    const reading = await recognizeUpright(page, readsWellWhenDark('bottom'), 1);
+    const reading = await orient(page, readsWellWhenDark('bottom'), 1);
     expect(reading.turns).toBe(2);
   });
 
   it('probes without deskew', async () => {
     const recognize = readsWellWhenDark('bottom');
-    await recognizeUpright(halfDarkPage(60, 40), recognize);
+    await orient(halfDarkPage(60, 40), recognize);
     const probes = recognize.mock.calls.slice(1, -1);
     expect(probes.length).toBeGreaterThan(0);
     expect(probes.every(([, options]) => !options.deskew)).toBe(true);
   });
 
   it('keeps the first reading when no turn reads better', async () => {
-    const reading = await recognizeUpright(halfDarkPage(60, 40), readsWellWhenDark(null));
+    const reading = await orient(halfDarkPage(60, 40), readsWellWhenDark(null));
     expect(reading).toEqual({ ocr: NOISE, turns: 0, skewRadians: 0 });
   });
 
   it('probes a large page on fewer pixels than the page has', async () => {
     const page = halfDarkPage(1600, 1700);
     const recognize = readsWellWhenDark(null);
-    await recognizeUpright(page, recognize);
+    await orient(page, recognize);
     const probes = recognize.mock.calls.slice(1).map(([raster]) => raster.width * raster.height);
     expect(probes.length).toBeGreaterThan(0);
     expect(Math.max(...probes)).toBeLessThan((page.width * page.height) / 2);

@@ -1,0 +1,111 @@
+/**
+ * Recognises an upright page in its language, with the engines it needs. Tesseract reads every
+ * page, in the language the caller gave or (when none) in English first and again in the
+ * language its words say. A page that tesseract reads with doubt, or that preparation found hard
+ * (rules, a photo), is also read by the second engine (PP-OCR), and the two readings are fused
+ * line by line. The reading comes back in the upright frame: the raster turned by `turns`, not
+ * deskewed.
+ */
+import { ReadApiError } from '../../read-api/errors';
+import { SHIPPED_LANGUAGES } from '../../read-api/params';
+import { detectLanguage } from './detect-language';
+import { orient, type RecognizeOptions } from './orient';
+import { rotateRaster, unskew, type QuarterTurns } from './page-transform';
+import { isLowResolution, type RasterPage } from './raster';
+import { textReadingOf, wordsOf, type OcrPage } from '../ocr/tesseract-page';
+import type { Quad, TextReading } from '../ocr/text-reading';
+import { halveRaster } from './raster-scale';
+import { fuseReadings, needsSecondEngine, type FusionStats } from '../ocr/fuse';
+
+/** Tesseract with a model (e.g. `eng`); stops when `signal` aborts. */
+export type ReadWithTesseract = (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal) => Promise<OcrPage>;
+/** The second engine on an upright raster; stops when `signal` aborts. */
+export type ReadWithSecondEngine = (raster: RasterPage, signal: AbortSignal) => Promise<TextReading>;
+
+export interface Readers {
+  tesseract: ReadWithTesseract;
+  /** Absent when the second engine is switched off. */
+  secondEngine?: ReadWithSecondEngine | undefined;
+}
+
+export interface PageRecognition {
+  reading: TextReading;
+  /** Clockwise quarter turns applied to the raster before it was read. */
+  turns: QuarterTurns;
+  /** Tesseract's deskew after the turns: the text's small angle. */
+  skewRadians: number;
+  /** The page's language, when given or detected. */
+  language?: string;
+  /** Which engines read the page, and what fusion took from each. */
+  engines: FusionStats;
+}
+
+export interface RecognitionHints {
+  /** A turn the file declares (EXIF): tried first. */
+  turns?: QuarterTurns;
+  /** Preparation found the page hard (rules removed, a photo flattened or rectified). */
+  hard?: boolean;
+  /**
+   * Whether tesseract may deskew, decided on the page as given: an enlarged 100 dpi form is
+   * still a low-resolution scan, whose field underlines mislead the skew measurement.
+   */
+  deskew?: boolean;
+  /**
+   * The page was enlarged 2x for tesseract: the second engine reads it at its size as given (its
+   * detector and recogniser scale text themselves; the enlarged page only costs it time).
+   */
+  enlarged?: boolean;
+}
+
+const FIRST_LANGUAGE = 'en';
+
+function modelOf(language: string): string {
+  const model = SHIPPED_LANGUAGES[language];
+  if (!model) throw new ReadApiError('NotSupportedLanguage', `Language '${language}' is not supported.`);
+  return model;
+}
+
+/** A reading with every box scaled by `factor`. */
+function scaleReading(reading: TextReading, factor: number): TextReading {
+  const scale = (box: Quad) => box.map((value) => value * factor) as Quad;
+  return { lines: reading.lines.map((line) => ({ ...line, box: scale(line.box), words: line.words.map((word) => ({ ...word, box: scale(word.box) })) })) };
+}
+
+/** Tesseract's reading, in the upright frame of a `width` x `height` raster. */
+function uprightReading(ocr: OcrPage, width: number, height: number): TextReading {
+  const skew = ocr.rotateRadians ?? 0;
+  return textReadingOf(ocr, skew ? unskew(skew, width, height) : undefined);
+}
+
+export async function recognise(
+  raster: RasterPage,
+  language: string | undefined,
+  readers: Readers,
+  signal: AbortSignal,
+  hints: RecognitionHints = {},
+): Promise<PageRecognition> {
+  const withModel = (model: string) => (r: RasterPage, options: RecognizeOptions) => readers.tesseract(r, model, options, signal);
+  const deskew = hints.deskew ?? !isLowResolution(raster.width, raster.height);
+  const oriented = await orient(raster, withModel(modelOf(language ?? FIRST_LANGUAGE)), hints.turns ?? 0, deskew);
+  let { ocr, skewRadians } = oriented;
+  const { turns } = oriented;
+  let found = language;
+  if (!language) {
+    const detected = detectLanguage(wordsOf(ocr).map((word) => word.text));
+    found = detected ?? undefined;
+    if (detected && detected !== FIRST_LANGUAGE) {
+      ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(detected), { deskew }, signal);
+      skewRadians = ocr.rotateRadians ?? 0;
+    }
+  }
+  const [width, height] = turns % 2 === 1 ? [raster.height, raster.width] : [raster.width, raster.height];
+  const first = uprightReading(ocr, width, height);
+  const recognition = { turns, skewRadians, ...(found ? { language: found } : {}) };
+  if (!readers.secondEngine || !needsSecondEngine(first, hints.hard ?? false)) {
+    return { ...recognition, reading: first, engines: { secondEngine: false, linesFromSecond: 0, lines: first.lines.length } };
+  }
+  const upright = rotateRaster(raster, turns);
+  const second = hints.enlarged ? scaleReading(await readers.secondEngine(halveRaster(upright), signal), 2) : await readers.secondEngine(upright, signal);
+  const fused = fuseReadings(first, second, found ?? FIRST_LANGUAGE);
+  return { ...recognition, reading: fused.reading, engines: fused.stats };
+}
