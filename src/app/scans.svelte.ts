@@ -3,8 +3,9 @@
  * the HTTP API.
  */
 import { ReadClient } from '../client/read-client';
-import type { OperationProgress } from '../read-api/extensions';
+import type { LocalReadOperationResult, OperationProgress } from '../read-api/extensions';
 import type { AnalyzeResult, OperationStatus } from '../read-api/types';
+import { lateMessage, latePollMs, scanDeadlineMs } from './scan-deadline';
 
 export interface Scan {
   /** Local id (the operation id arrives later). */
@@ -23,6 +24,11 @@ export interface Scan {
 
 const DISPLAYABLE = ['image/png', 'image/jpeg', 'image/bmp'];
 
+export interface ScansOptions {
+  /** Multiplies the deadline after which a scan says the reader may be stuck (tests shorten it). */
+  deadlineScale?: number;
+}
+
 export class Scans {
   /** Replaced, never mutated: results can be large, so they are not made deeply reactive. */
   list = $state.raw<Scan[]>([]);
@@ -30,10 +36,12 @@ export class Scans {
   selected = $derived(this.list.find((scan) => scan.key === this.selectedKey) ?? null);
 
   readonly #client: ReadClient;
+  readonly #deadlineScale: number;
   #nextKey = 1;
 
-  constructor(client: ReadClient) {
+  constructor(client: ReadClient, options: ScansOptions = {}) {
     this.#client = client;
+    this.#deadlineScale = options.deadlineScale ?? 1;
   }
 
   /** Uploads each file and follows it to its end. */
@@ -49,17 +57,52 @@ export class Scans {
     const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' };
     this.list = [scan, ...this.list];
     this.selectedKey = scan.key;
+    const submitted = Date.now();
     try {
       const operationId = await this.#client.analyze(file);
       this.#update(scan.key, { operationId, status: 'notStarted' });
-      const final = await this.#client.waitForResult(operationId, {
-        onUpdate: ({ status, progress }) => this.#update(scan.key, { status, ...(progress ? { progress } : {}) }),
-      });
-      const error = final.error?.message;
-      this.#update(scan.key, { status: final.status, ...(final.analyzeResult ? { result: final.analyzeResult } : {}), ...(error ? { error } : {}) });
+      const final = await this.#follow(scan.key, operationId, submitted);
+      // `error` is always set: it replaces the late message, if any, with the job's own (or none).
+      this.#update(scan.key, { status: final.status, ...(final.analyzeResult ? { result: final.analyzeResult } : {}), error: final.error?.message });
     } catch (reason) {
       this.#update(scan.key, { status: 'failed', error: reason instanceof Error ? reason.message : String(reason) });
     }
+  }
+
+  /**
+   * Polls the operation to its end. Past its deadline (scaled to its pages) the scan says the
+   * reader may be stuck, and is then polled slowly: the operation is kept, and may still end.
+   */
+  async #follow(key: number, operationId: string, submitted: number): Promise<LocalReadOperationResult> {
+    let pagesTotal: number | undefined;
+    const late = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => late.abort(), submitted + scanDeadlineMs(pagesTotal, this.#deadlineScale) - Date.now());
+    };
+    const onUpdate = ({ status, progress }: LocalReadOperationResult) => {
+      this.#update(key, { status, ...(progress ? { progress } : {}) });
+      if (progress && progress.pagesTotal !== pagesTotal) {
+        pagesTotal = progress.pagesTotal;
+        arm();
+      }
+    };
+    const lateReached = new Promise<'late'>((resolve) => late.signal.addEventListener('abort', () => resolve('late'), { once: true }));
+    arm();
+    try {
+      // A poll that fails after the deadline has passed is the late poll's to report, not this one's.
+      const polled = this.#client.waitForResult(operationId, { signal: late.signal, onUpdate }).catch((reason: unknown) => {
+        if (late.signal.aborted) return 'late' as const;
+        throw reason;
+      });
+      const first = await Promise.race([polled, lateReached]);
+      if (first !== 'late') return first;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.#update(key, { error: lateMessage(Date.now() - submitted) });
+    return this.#client.waitForResult(operationId, { intervalMs: latePollMs(this.#deadlineScale), onUpdate });
   }
 
   #update(key: number, patch: Partial<Scan>): void {

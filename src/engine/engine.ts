@@ -22,7 +22,7 @@ export interface EngineOptions {
 }
 
 const ENGINE_LOCK = 'localread-engine';
-/** The model most pages are read with first (see pipeline/recognize-page.ts). */
+/** The model most pages are read with first (see pipeline/recognise.ts). */
 const FIRST_MODEL = 'eng';
 
 export function ocrAssets(baseUrl: string): OcrAssets {
@@ -54,6 +54,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
       return runJob(
         { format: job.record.format, params: job.record.params, bytes: job.input },
         {
+          baseUrl: options.baseUrl,
           readers: {
             tesseract: (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
             secondEngine: useSecondEngine ? (page, pageSignal) => secondEngine.read(page, pageSignal) : undefined,

@@ -37,11 +37,6 @@ export async function loadOrCreateKeyRecord(db: IDBPDatabase<JobDb>): Promise<En
   return candidate;
 }
 
-/** The encryption key, created on first use. */
-export async function loadOrCreateKey(db: IDBPDatabase<JobDb>): Promise<CryptoKey> {
-  return (await loadOrCreateKeyRecord(db)).key;
-}
-
 function additionalData(id: string, field: PayloadField): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(additionalDataOf(id, field));
 }

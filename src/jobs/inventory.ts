@@ -4,8 +4,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { OperationStatus } from '../read-api/types';
-import type { JobDb, JobRecord } from './db';
-import { sealedSize } from './record-check';
+import type { JobDb } from './db';
 
 export interface StoredOperation {
   id: string;
@@ -25,32 +24,16 @@ export interface Inventory {
   oldestExpiresAt: number | null;
 }
 
-/** Sizes of records stored before `storedBytes` existed, from their payloads (one at a time). */
-async function measuredBytes(db: IDBPDatabase<JobDb>, record: JobRecord): Promise<number> {
-  let bytes = 0;
-  let cursor = await db
-    .transaction('payloads')
-    .store.openCursor(IDBKeyRange.bound([record.id, ''], [record.id, '\uffff']));
-  while (cursor) {
-    bytes += sealedSize(cursor.value.sealed);
-    cursor = await cursor.continue();
-  }
-  return bytes;
-}
-
 /** Lists every operation with its expiry under `windowMs`. */
 export async function takeInventory(db: IDBPDatabase<JobDb>, windowMs: number): Promise<Inventory> {
   const records = await db.getAllFromIndex('operations', 'byCreatedAt');
-  const operations: StoredOperation[] = [];
-  for (const record of records) {
-    operations.push({
-      id: record.id,
-      status: record.status,
-      createdAt: record.createdAt,
-      expiresAt: record.createdAt + windowMs,
-      bytes: record.storedBytes ?? (await measuredBytes(db, record)),
-    });
-  }
+  const operations: StoredOperation[] = records.map((record) => ({
+    id: record.id,
+    status: record.status,
+    createdAt: record.createdAt,
+    expiresAt: record.createdAt + windowMs,
+    bytes: record.storedBytes,
+  }));
   return {
     operations,
     bytes: operations.reduce((sum, operation) => sum + operation.bytes, 0),

@@ -9,7 +9,6 @@ export const ERROR_STATUS = {
   InvalidImageFormat: 400,
   InvalidImageSize: 400,
   InvalidImageUrl: 400,
-  InvalidImageDimension: 400,
   InvalidPageRange: 400,
   InvalidReadingOrder: 400,
   NotSupportedLanguage: 400,
@@ -19,7 +18,6 @@ export const ERROR_STATUS = {
   /** Azure's gateway answers 401 with the code "401". */
   '401': 401,
   NotFound: 404,
-  MethodNotAllowed: 405,
   UnsupportedMediaType: 415,
   '429': 429,
   InternalServerError: 500,

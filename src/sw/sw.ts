@@ -7,6 +7,7 @@ import { isolationPlugin } from './isolation';
 import { jobStore } from './api-context';
 import { createApiRouter } from './api-router';
 import { sweepOnPeriodicSync } from './periodic-sweep';
+import type { ServiceWorkerCommand } from '../read-api/realm-messages';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -24,7 +25,11 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(Promise.all([self.clients.claim(), jobStore().then((store) => store.sweep({ orphans: true }))]));
 });
 
-/** A new version waits until the page asks it to take over (the user's consent to update). */
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const command = event.data as ServiceWorkerCommand | null;
+  // A new version waits until the page asks it to take over (the user's consent to update).
+  if (command?.type === 'SKIP_WAITING') void self.skipWaiting();
+  // A page loaded by a hard reload is not controlled, and `activate` ran long ago: claim it now.
+  // An activating worker claims in its own `activate`, above.
+  else if (command?.type === 'CLAIM_CLIENTS' && self.serviceWorker.state === 'activated') event.waitUntil(self.clients.claim());
 });

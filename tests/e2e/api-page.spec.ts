@@ -4,8 +4,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { characterErrorRate } from './support/text-metrics';
-import { fixtureBytes, fixtureText, openApp } from './support/app';
-import { callApi, loadAzureSdk } from './support/read-api';
+import { callApi, fixtureBytes, fixtureText, openApp } from './support/app';
+import { loadAzureSdk } from './support/read-api';
 
 // The examples are run as written by compiling the page's text into a function, and the SDK goes
 // in as inline scripts: the app's policy (script-src 'self', no eval) rightly refuses both, so

@@ -5,8 +5,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { characterErrorRate } from './support/text-metrics';
-import { apiKey, fixtureBytes, fixtureText, openApp, resultText } from './support/app';
-import { cacheFixture, callApi, waitForOperation } from './support/read-api';
+import { apiKey, callApi, fixtureBytes, fixtureText, openApp, resultText, waitForOperation } from './support/app';
+import { cacheFixture } from './support/read-api';
 
 const ANALYZE = '/vision/v3.2/read/analyze';
 const AZURE = 'https://my-resource.cognitiveservices.azure.com';
@@ -30,7 +30,7 @@ test('reads a same-origin {"url"} from the origin\'s caches, offline, with the J
   await context.setOffline(true);
   const accepted = await post(page, { type: 'application/json; charset=utf-8', text: JSON.stringify({ url }) });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
-  const result = await waitForOperation(page, accepted.headers['operation-location']!, key);
+  const result = await waitForOperation(page, accepted.headers['operation-location']!, { key });
   expect(result.status).toBe('succeeded');
   expect(characterErrorRate(fixtureText('real-testocr.gt.txt'), resultText(result))).toBeLessThanOrEqual(0.02);
   expect(result.analyzeResult).toMatchObject({ version: expect.any(String), modelVersion: '2022-04-30' });
@@ -43,7 +43,7 @@ test('carries readResults[].language and the requested model version', async ({ 
     bytes: fixtureBytes('real-testocr.png'),
   });
   expect(accepted.status).toBe(202);
-  const result = await waitForOperation(page, accepted.headers['operation-location']!, key);
+  const result = await waitForOperation(page, accepted.headers['operation-location']!, { key });
   expect(result.analyzeResult?.modelVersion).toBe('2022-04-30');
   expect(result.analyzeResult?.readResults[0]?.language).toBe('en');
 });
@@ -75,23 +75,27 @@ test('answers every predictable failure with its Azure code and a 4xx, never a 5
   }
 });
 
-test('answers 401 in Azure\'s exact form, and 404 for unknown operations and paths', async ({ page }) => {
-  const refused = await callApi(page, ANALYZE, { method: 'POST', headers: { 'Ocp-Apim-Subscription-Key': 'nope' }, bytes: [1] });
-  expect(refused).toMatchObject({
-    status: 401,
-    body: {
-      error: {
-        code: '401',
-        message:
-          'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+test('answers 401 in Azure\'s exact form without a key or with a wrong one, and 404 for unknown operations and paths', async ({ page }) => {
+  const noKey: Record<string, string> = {};
+  for (const headers of [noKey, { 'Ocp-Apim-Subscription-Key': 'nope' }]) {
+    const refused = await callApi(page, ANALYZE, { method: 'POST', headers, bytes: [1] });
+    expect(refused, JSON.stringify(headers)).toMatchObject({
+      status: 401,
+      body: {
+        error: {
+          code: '401',
+          message:
+            'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+        },
       },
-    },
-  });
+    });
+  }
   const headers = { 'Ocp-Apim-Subscription-Key': key };
   for (const url of ['/vision/v3.2/read/analyzeResults/00000000-0000-4000-8000-000000000000', '/vision/v3.2/read/nothing']) {
     const answer = await callApi(page, url, { headers });
     expect(answer.status, url).toBe(404);
     expect(answer.body, url).toMatchObject({ error: { code: 'NotFound' } });
+    expect(answer.headers['content-type'], url).toBe('application/json; charset=utf-8');
   }
   expect((await callApi(page, ANALYZE, { headers })).status, 'GET on the analyze path').toBe(404);
 });
@@ -111,7 +115,7 @@ test.describe('Azure\'s hosts', () => {
     expect(answer.status, JSON.stringify(answer.body)).toBe(202);
     const location = answer.headers['operation-location']!;
     expect(location).toMatch(new RegExp(`^${AZURE}/vision/v3\\.2/read/analyzeResults/${UUID}$`));
-    const result = await waitForOperation(page, location, key);
+    const result = await waitForOperation(page, location, { key });
     expect(characterErrorRate(fixtureText('real-testocr.gt.txt'), resultText(result))).toBeLessThanOrEqual(0.02);
     const refused = await callApi(page, location, { headers: { 'Ocp-Apim-Subscription-Key': 'wrong' } });
     expect(refused.status).toBe(401);

@@ -1,8 +1,12 @@
+/**
+ * Multi-page documents (TIFF, born-digital and scanned PDF) read through the Read API, page by
+ * page. Broken and edge-case documents are bad-input.spec.ts's.
+ */
 import { expect, test, type TestInfo } from '@playwright/test';
 import type { ReadResult } from '../../src/read-api/types';
-import type { LocalReadOperationResult } from '../../src/read-api/extensions';
 import { characterErrorRate } from './support/text-metrics';
-import { fixtureBytes, fixtureText, openApp, readDocument, submit } from './support/app';
+import { fixtureBytes, fixtureText, openApp, readDocument } from './support/app';
+import { expectBoxesOnPage } from './support/read-api';
 
 /** Ground truth of a multi-page document: pages separated by a line holding only a form feed. */
 function truthPages(name: string): string[] {
@@ -13,16 +17,6 @@ function pageText(page: ReadResult): string {
   return page.lines.map((line) => line.text).join('\n');
 }
 
-/** Every line and word box has 8 numbers inside the page, in the page's unit (one assertion: thousands are slow). */
-function expectBoxesOnPage(page: ReadResult): void {
-  const boxes = page.lines.flatMap((line) => [line.boundingBox, ...line.words.map((word) => word.boundingBox)]);
-  const outside = boxes.filter(
-    (box) => box.length !== 8 || box.some((value, i) => value < 0 || value > (i % 2 === 0 ? page.width : page.height)),
-  );
-  expect(boxes.length).toBeGreaterThan(0);
-  expect(outside).toEqual([]);
-}
-
 /** Reads a fixture through the API and notes the time per page in the test's report. */
 async function timedRead(page: Parameters<typeof readDocument>[0], name: string, info: TestInfo, query = '') {
   const started = Date.now();
@@ -31,12 +25,6 @@ async function timedRead(page: Parameters<typeof readDocument>[0], name: string,
   const perPage = pages > 0 ? Math.round((Date.now() - started) / pages) : 0;
   info.annotations.push({ type: 'timing', description: `${name}${query}: ${pages} page(s), ${perPage} ms/page end to end` });
   return result;
-}
-
-function expectFailed(result: LocalReadOperationResult, code: string): void {
-  expect(result.status).toBe('failed');
-  expect(result.analyzeResult).toBeUndefined();
-  expect(result.error?.code).toBe(code);
 }
 
 test.describe('PDF and TIFF documents through the Read API', () => {
@@ -90,31 +78,5 @@ test.describe('PDF and TIFF documents through the Read API', () => {
     expectBoxesOnPage(readResult!);
     // OCR confidences, not the text layer's certainty.
     expect(readResult!.lines.flatMap((line) => line.words).some((word) => word.confidence < 1)).toBe(true);
-  });
-
-  test('reads a PDF that has an owner password only', async ({ page }) => {
-    const result = await readDocument(page, fixtureBytes('bad/owner-password-only.pdf'));
-    expect(result.status).toBe('succeeded');
-    const [readResult] = result.analyzeResult!.readResults;
-    expect(readResult).toMatchObject({ page: 1, unit: 'inch', width: 8.2639, height: 11.6944 });
-    expect(result.analyzeResult!.readResults).toHaveLength(1);
-    const expected = fixtureText('bad/owner-password-only.expected.txt');
-    expect(characterErrorRate(expected, pageText(readResult!))).toBeLessThanOrEqual(0.01);
-  });
-
-  test('fails a PDF that needs a password, and one without pages, with InvalidImageFormat', async ({ page }) => {
-    for (const name of ['bad/password-protected.pdf', 'bad/zero-pages.pdf']) {
-      expectFailed(await readDocument(page, fixtureBytes(name)), 'InvalidImageFormat');
-    }
-  });
-
-  test('fails a TIFF whose first IFD lies past its end with InvalidImageFormat', async ({ page }) => {
-    expectFailed(await readDocument(page, fixtureBytes('bad/corrupt.tif')), 'InvalidImageFormat');
-  });
-
-  test('answers 400 InvalidImageFormat for HTML named .pdf', async ({ page }) => {
-    const answer = await submit(page, fixtureBytes('bad/html-named.pdf'));
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ error: { code: 'InvalidImageFormat' } });
   });
 });

@@ -2,88 +2,16 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DIST_DIR, fixtureBytes, openApp, readDocument, resultText } from './support/app';
-
-/** A stored value with binary data replaced by its bytes and CryptoKeys by their properties. */
-type Serialised =
-  | string
-  | number
-  | boolean
-  | null
-  | { $bytes: number[] }
-  | { $cryptoKey: { type: string; extractable: boolean; algorithm: string; usages: string[] } }
-  | { $unknown: string }
-  | Serialised[]
-  | { [name: string]: Serialised };
-
-interface StoredRecord {
-  database: string;
-  store: string;
-  key: Serialised;
-  value: Serialised;
-}
-
-/**
- * Reads every record of every store of every IndexedDB database of the origin with the plain
- * indexedDB API, in the page, and serialises it: ArrayBuffers, typed arrays and Blobs become
- * their bytes, CryptoKeys their properties (their bytes cannot be read, which is the point).
- */
-function readAllDatabases(page: Page): Promise<StoredRecord[]> {
-  return page.evaluate(async () => {
-    const request = <T>(r: IDBRequest<T>) =>
-      new Promise<T>((resolve, reject) => {
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-      });
-    async function serialise(value: unknown): Promise<Serialised> {
-      if (value === null || value === undefined) return null;
-      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-      if (value instanceof ArrayBuffer) return { $bytes: [...new Uint8Array(value)] };
-      if (ArrayBuffer.isView(value)) {
-        return { $bytes: [...new Uint8Array(value.buffer as ArrayBuffer, value.byteOffset, value.byteLength)] };
-      }
-      if (value instanceof Blob) return { $bytes: [...new Uint8Array(await value.arrayBuffer())] };
-      if (value instanceof CryptoKey) {
-        const { type, extractable, algorithm, usages } = value;
-        return { $cryptoKey: { type, extractable, algorithm: algorithm.name, usages: [...usages] } };
-      }
-      if (Array.isArray(value)) return Promise.all(value.map(serialise));
-      if (value instanceof Date) return value.toISOString();
-      if (value instanceof Map) return Promise.all([...value.entries()].map(serialise));
-      if (value instanceof Set) return Promise.all([...value].map(serialise));
-      if (Object.getPrototypeOf(value) === Object.prototype) {
-        const entries = await Promise.all(
-          Object.entries(value as Record<string, unknown>).map(async ([name, field]) => [name, await serialise(field)] as const),
-        );
-        return Object.fromEntries(entries);
-      }
-      return { $unknown: Object.prototype.toString.call(value) };
-    }
-    const records: StoredRecord[] = [];
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await request(indexedDB.open(name));
-      for (const store of db.objectStoreNames) {
-        const tx = db.transaction(store, 'readonly');
-        const keys = await request(tx.objectStore(store).getAllKeys());
-        const values = await request(tx.objectStore(store).getAll());
-        for (const [i, key] of keys.entries()) {
-          records.push({ database: name, store, key: await serialise(key), value: await serialise(values[i]) });
-        }
-      }
-      db.close();
-    }
-    return records;
-  });
-}
+import { bytesOf, exportStoredKey, isBytes, rawDatabases, type Serialised } from './support/privacy';
 
 /** Every string value and every byte array in a serialised value (property names are the schema's). */
 function collect(value: Serialised, strings: string[], bytes: Buffer[]): void {
   if (typeof value === 'string') strings.push(value);
   else if (Array.isArray(value)) value.forEach((item) => collect(item, strings, bytes));
   else if (value !== null && typeof value === 'object') {
-    if ('$bytes' in value && Array.isArray(value.$bytes)) bytes.push(Buffer.from(value.$bytes as number[]));
+    if (isBytes(value)) bytes.push(bytesOf(value));
     else Object.values(value).forEach((item) => collect(item, strings, bytes));
   }
 }
@@ -127,7 +55,7 @@ test('documents and results are stored encrypted, inputs deleted, the key unextr
   expect(words.length, 'recognised words of 4+ letters').toBeGreaterThanOrEqual(10);
   expect(words).toEqual(expect.arrayContaining(['quick', 'brown', 'jumped', 'lazy']));
 
-  const records = await readAllDatabases(page);
+  const records = await rawDatabases(page);
   const strings: string[] = [];
   const binaries: Buffer[] = [];
   for (const record of records) {
@@ -173,23 +101,7 @@ test('documents and results are stored encrypted, inputs deleted, the key unextr
   expect(keyRecord?.value).toMatchObject({
     key: { $cryptoKey: { type: 'secret', extractable: false, algorithm: 'AES-GCM' } },
   });
-  const exported = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('localread');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const record = await new Promise<{ key: CryptoKey }>((resolve, reject) => {
-      const get = db.transaction('meta').objectStore('meta').get('encryptionKey');
-      get.onsuccess = () => resolve(get.result as { key: CryptoKey });
-      get.onerror = () => reject(get.error ?? new Error('get failed'));
-    });
-    db.close();
-    return crypto.subtle.exportKey('raw', record.key).then(
-      () => 'exported',
-      (error: Error) => error.name,
-    );
-  });
+  const exported = await exportStoredKey(page);
   expect(exported).toBe('InvalidAccessError');
 
   // Cache Storage holds only the precached app files, byte for byte, and no result. Bodies are

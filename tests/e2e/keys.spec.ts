@@ -4,8 +4,7 @@
  * working at once.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { chooseFixture, fixtureBytes, openApp, scanEntry } from './support/app';
-import { callApi } from './support/read-api';
+import { callApi, chooseFixture, fixtureBytes, openApp, scanEntry } from './support/app';
 
 interface Keys {
   key1: string;

@@ -1,7 +1,20 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ReadOperationResult } from '../../src/read-api/types';
-import { chooseFixture, fixtureBytes, getOperation, openApp, readDocument, resultText, scanEntry, submit } from './support/app';
-import { api, changeRawRecord, expectNoTrace, idOf, rawCaches, rawDatabases, tracesOf, type RawRecord } from './support/privacy';
+import { chooseFixture, fixtureBytes, getOperation, openApp, readDocument, resultText, scanEntry, submit, waitForOperation } from './support/app';
+import {
+  api,
+  bytesOf,
+  changeRawRecord,
+  expectNoTrace,
+  idOf,
+  isBytes,
+  openWithStoredKey,
+  rawCaches,
+  rawDatabases,
+  tracesOf,
+  type RawRecord,
+  type Serialised,
+} from './support/privacy';
 
 /** The documents of a whole session; `query` keeps the slow ones short. */
 const DOCUMENTS = [
@@ -22,23 +35,23 @@ function windowsOf(bytes: Buffer): Buffer[] {
 function storedText(records: RawRecord[]): { strings: string; bytes: string } {
   const strings: string[] = [];
   const bytes: string[] = [];
-  const walk = (value: unknown): void => {
+  const walk = (value: Serialised): void => {
     if (typeof value === 'string') strings.push(value);
     else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') {
-      if ('$bytes' in value) bytes.push(String((value as { $bytes: string }).$bytes));
+      if (isBytes(value)) bytes.push(value.$bytes);
       else Object.values(value).forEach(walk);
     }
   };
   for (const record of records) {
-    walk(JSON.parse(record.key));
-    walk(JSON.parse(record.value));
+    walk(record.key);
+    walk(record.value);
   }
   return { strings: strings.join('\n'), bytes: bytes.join('\n') };
 }
 
 /** Recognised words of 5+ letters: specific enough not to be schema values. */
-function wordsOf(results: ReadOperationResult[]): string[] {
+function recognisedWords(results: ReadOperationResult[]): string[] {
   return [...new Set(results.flatMap((result) => resultText(result).match(/\p{L}{5,}/gu) ?? []))];
 }
 
@@ -66,17 +79,17 @@ test.describe('Privacy', () => {
     // While a job waits or runs, its input is stored, sealed.
     const waiting = await submit(page, fixtureBytes('syn-3page.tif'), { query: '?pages=2' });
     const duringJob = await rawDatabases(page);
-    expect(duringJob.some((record) => record.store === 'payloads' && record.key.includes('"input"'))).toBe(true);
+    expect(duringJob.some((record) => record.store === 'payloads' && JSON.stringify(record.key).includes('"input"'))).toBe(true);
     const during = storedText(duringJob);
     expectNoPlaintext(`${during.strings}\n${during.bytes}`, documents, [], 'IndexedDB while a job waits');
 
     const results: ReadOperationResult[] = [];
     for (const { name, query } of DOCUMENTS) results.push(await readDocument(page, fixtureBytes(name), query));
     expect(results.map((result) => result.status)).toEqual(DOCUMENTS.map(() => 'succeeded'));
-    await expect.poll(async () => ((await getOperation(page, waiting.headers['operation-location']!)).body as { status: string }).status, { timeout: 120_000 }).toBe('succeeded');
+    expect((await waitForOperation(page, waiting.headers['operation-location']!, { timeoutMs: 120_000 })).status).toBe('succeeded');
     await chooseFixture(page, 'real-testocr.png');
     await expect(scanEntry(page, 'real-testocr.png').locator('.status')).toHaveText('Done');
-    const words = wordsOf(results);
+    const words = recognisedWords(results);
     expect(words.length).toBeGreaterThan(30);
 
     // Only the job store exists: tesseract.js keeps no copy (of the model or anything else).
@@ -85,7 +98,7 @@ test.describe('Privacy', () => {
     // Every input is gone (the jobs ended); each result is there, sealed.
     const payloads = records.filter((record) => record.store === 'payloads');
     expect(payloads.length).toBe(DOCUMENTS.length + 2);
-    expect(payloads.every((record) => record.key.endsWith(',"result"]'))).toBe(true);
+    expect(payloads.every((record) => JSON.stringify(record.key).endsWith(',"result"]'))).toBe(true);
     const stored = storedText(records);
     expectNoPlaintext(stored.bytes, documents, words, 'IndexedDB binary data');
     expectNoPlaintext(stored.strings, documents, words, 'IndexedDB strings');
@@ -106,9 +119,7 @@ test.describe('Privacy', () => {
       const accepted = await submit(page, png);
       locations.push(accepted.headers['operation-location']!);
     }
-    for (const location of locations) {
-      await expect.poll(async () => ((await getOperation(page, location)).body as { status: string }).status, { timeout: 90_000 }).toBe('succeeded');
-    }
+    for (const location of locations) expect((await waitForOperation(page, location)).status).toBe('succeeded');
     const [flipped, moved, broken] = locations.map(idOf) as [string, string, string];
 
     await changeRawRecord(page, 'payloads', [flipped, 'result'], { flipCiphertextByte: 20 });
@@ -118,26 +129,7 @@ test.describe('Privacy', () => {
     expect(flippedAnswer.body).not.toHaveProperty('analyzeResult');
 
     // The sealed result of one operation, written under another's id, does not open there.
-    await page.evaluate(
-      async ({ from, to }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open('localread');
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        });
-        const store = db.transaction('payloads', 'readwrite').objectStore('payloads');
-        await new Promise<void>((resolve, reject) => {
-          const get = store.get([from, 'result']);
-          get.onsuccess = () => {
-            const put = store.put({ ...(get.result as object), id: to });
-            put.onsuccess = () => resolve();
-            put.onerror = () => reject(put.error ?? new Error('put failed'));
-          };
-        });
-        db.close();
-      },
-      { from: broken, to: moved },
-    );
+    await changeRawRecord(page, 'payloads', [broken, 'result'], { set: { id: moved } });
     expect((await getOperation(page, locations[1]!)).body).toMatchObject({ status: 'failed', error: { code: 'FailedToProcess' } });
 
     // A record whose fields make no sense is gone: 404, and deleted.
@@ -191,20 +183,9 @@ test.describe('Privacy', () => {
     expect(result.status).toBe('succeeded');
     await submit(page, fixtureBytes('real-testocr.png'));
     // What an attacker might have copied off the disk before the deletion: a sealed result.
-    const copied = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('localread');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      const all = await new Promise<Array<{ id: string; field: string; sealed: { iv: Uint8Array; ciphertext: ArrayBuffer } }>>((resolve) => {
-        const get = db.transaction('payloads').objectStore('payloads').getAll();
-        get.onsuccess = () => resolve(get.result as never);
-      });
-      db.close();
-      const { id, field, sealed } = all.find((payload) => payload.field === 'result')!;
-      return { id, field, iv: [...sealed.iv], ciphertext: [...new Uint8Array(sealed.ciphertext)] };
-    });
+    const payload = (await rawDatabases(page)).find((record) => record.store === 'payloads' && (record.value as { field: string }).field === 'result');
+    const { id, sealed } = payload!.value as { id: string; sealed: { iv: Serialised; ciphertext: Serialised } };
+    const copied = { id, field: 'result', iv: [...bytesOf(sealed.iv)], ciphertext: [...bytesOf(sealed.ciphertext)] };
 
     await privacyPage(page);
     await page.getByRole('button', { name: 'Delete everything…' }).click();
@@ -217,22 +198,7 @@ test.describe('Privacy', () => {
     expect(records.filter((record) => record.store !== 'meta')).toEqual([]);
     expect(await tracesOf(page, copied.id)).toEqual([]);
     // The copied ciphertext does not open under the key now in the store: the old key is gone.
-    const opened = await page.evaluate(async (copy) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('localread');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      const record = await new Promise<{ key: CryptoKey }>((resolve) => {
-        const get = db.transaction('meta').objectStore('meta').get('encryptionKey');
-        get.onsuccess = () => resolve(get.result as { key: CryptoKey });
-      });
-      db.close();
-      const additionalData = new TextEncoder().encode(`localread:${copy.id}:${copy.field}`);
-      return crypto.subtle
-        .decrypt({ name: 'AES-GCM', iv: new Uint8Array(copy.iv), additionalData }, record.key, new Uint8Array(copy.ciphertext))
-        .then(() => 'opened', (error: Error) => error.name);
-    }, copied);
+    const opened = await openWithStoredKey(page, copied);
     expect(opened).toBe('OperationError');
 
     // The app goes on under the new key.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fixtureBytes, getOperation, openApp, readDocument, submit } from './support/app';
+import { fixtureBytes, getOperation, openApp, readDocument, submit, waitForOperation } from './support/app';
 import { api } from './support/privacy';
 
 /** Writes 64 KB of random bytes to a throwaway database from the page; the error name, or 'ok'. */
@@ -29,7 +29,7 @@ test('a submission that does not fit answers Azure\'s 429, and no stored operati
   const origin = new URL(page.url()).origin;
   const png = fixtureBytes('real-testocr.png');
   const location = (await submit(page, png)).headers['operation-location']!;
-  await expect.poll(async () => ((await getOperation(page, location)).body as { status: string }).status, { timeout: 90_000 }).toBe('succeeded');
+  expect((await waitForOperation(page, location)).status).toBe('succeeded');
   const before = await getOperation(page, location);
   const stored = (await api(page, 'GET', '/localread/v1/storage')).body as { count: number; bytes: number };
 

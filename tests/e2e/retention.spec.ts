@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fixtureBytes, getOperation, openApp, submit } from './support/app';
+import { fixtureBytes, getOperation, openApp, submit, waitForOperation } from './support/app';
 import { api, backdate, expectNoTrace, idOf, tracesOf } from './support/privacy';
 
 const HOUR = 60 * 60 * 1000;
@@ -11,7 +11,7 @@ async function readPng(page: Parameters<typeof openApp>[0]): Promise<string> {
   const accepted = await submit(page, PNG);
   expect(accepted.status).toBe(202);
   const location = accepted.headers['operation-location']!;
-  await expect.poll(async () => ((await getOperation(page, location)).body as { status: string }).status, { timeout: 90_000 }).toBe('succeeded');
+  expect((await waitForOperation(page, location)).status).toBe('succeeded');
   return location;
 }
 

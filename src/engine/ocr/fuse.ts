@@ -1,14 +1,20 @@
 /**
- * Fusion of two readings of one page, line by line. Lines of the two engines that cover the same
- * text are grouped (their boxes overlap); each group is taken whole from the engine that read it
- * better: the one whose confidence is higher once each engine's confidence is put on a common
- * scale, except where one engine cannot spell the text (PP-OCR has no accented Latin letters, so
- * a tesseract line with accents stays tesseract's unless tesseract is lost on it). Lines only one
- * engine found are kept when that engine is sure enough of them: tesseract's lone lines on hard
- * pages are mostly rules and specks read as text; PP-OCR's are mostly text that touched a rule.
+ * Fusion of two readings of one page, line by line. PP-OCR's lines are the layout: its detector
+ * finds each line whole, following its slant, where tesseract on a hard page breaks rows into
+ * pieces or joins a form's cells. Tesseract's words fall into the PP-OCR line that holds their
+ * centre, and each line is taken from the engine that read it better: the one whose confidence
+ * is higher, except where PP-OCR cannot spell the text (it has no accented Latin letters, so a
+ * line with accents stays tesseract's unless tesseract is lost on it). A line taken from PP-OCR
+ * gets tesseract's word breaks (respace.ts). Text only one engine found is kept when that engine
+ * is sure enough of it: tesseract's lone words on hard pages are mostly rules and specks read as
+ * text; PP-OCR's lone lines are mostly text that touched a rule.
  */
-import { quadSpan } from './ppocr/crop';
+import { alongLine, centreOf, heightOf, orderInRows, quadContains } from './line-geometry';
+import { respace } from './respace';
 import type { TextLine, TextReading, TextWord } from './text-reading';
+
+export { orderInRows } from './line-geometry';
+export { respace } from './respace';
 
 export interface FusionStats {
   /** Whether the second engine read the page. */
@@ -27,9 +33,9 @@ export interface FusionRule {
   doubtfulShare: number;
   /** PP-OCR's confidence is multiplied by this to compare with tesseract's. */
   secondScale: number;
-  /** A tesseract line no PP-OCR line overlaps is kept from this confidence. */
+  /** Tesseract's words outside every PP-OCR line are kept, as their line, from this confidence. */
   loneFirst: number;
-  /** A PP-OCR line no tesseract line overlaps is kept from this confidence. */
+  /** A PP-OCR line holding no tesseract word is kept from this confidence. */
   loneSecond: number;
   /** Below this tesseract confidence a line with letters PP-OCR cannot spell is still replaced. */
   keepSpelling: number;
@@ -41,32 +47,10 @@ export const FUSION_RULE: FusionRule = {
   doubtfulWord: 0.6,
   doubtfulShare: 0.1,
   secondScale: 1,
-  loneFirst: 0.5,
+  loneFirst: 0.9,
   loneSecond: 0.6,
   keepSpelling: 0.45,
 };
-
-interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-function rectOf(line: TextLine): Rect {
-  const xs = [line.box[0], line.box[2], line.box[4], line.box[6]];
-  const ys = [line.box[1], line.box[3], line.box[5], line.box[7]];
-  return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
-}
-
-/** Same text: they share most of the lower line's height, and a fair part of the narrower's width. */
-function sameText(a: Rect, b: Rect): boolean {
-  const vertical = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-  const horizontal = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-  const height = Math.min(a.bottom - a.top, b.bottom - b.top);
-  const width = Math.min(a.right - a.left, b.right - b.left);
-  return vertical > 0.5 * height && horizontal > 0.3 * width;
-}
 
 /** Characters weigh a word's confidence: a long word misread costs more than a stray mark. */
 export function meanWordConfidence(lines: readonly TextLine[]): number {
@@ -99,151 +83,77 @@ export function needsSecondEngine(reading: TextReading, hard: boolean, rule: Fus
 /** Latin letters with diacritics, and other letters outside PP-OCR's English and Chinese set. */
 const UNSPELLABLE = /[À-ÖØ-öø-ɏ]/u;
 
-interface Group {
-  first: TextLine[];
-  second: TextLine[];
+
+/** Characters weigh a set of words' confidence: a long word misread costs more than a stray mark. */
+function wordsConfidence(words: readonly TextWord[]): number {
+  const characters = words.reduce((sum, word) => sum + word.text.length, 0);
+  return characters ? words.reduce((sum, word) => sum + word.text.length * word.confidence, 0) / characters : 0;
 }
 
-/** Connected groups of overlapping lines of the two readings (a union-find over both). */
-function groupLines(first: readonly TextLine[], second: readonly TextLine[]): Group[] {
-  const parent = Array.from({ length: first.length + second.length }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const firstRects = first.map(rectOf);
-  const secondRects = second.map(rectOf);
-  firstRects.forEach((a, i) => {
-    secondRects.forEach((b, j) => {
-      if (sameText(a, b)) parent[find(i)] = find(first.length + j);
+/**
+ * The PP-OCR line each tesseract word belongs to (the one holding the word's centre; of several,
+ * the one whose middle is nearest), or -1.
+ */
+function assignWords(words: readonly TextWord[], lines: readonly TextLine[]): number[] {
+  return words.map((word) => {
+    const [x, y] = centreOf(word.box);
+    let best = -1;
+    let distance = Infinity;
+    lines.forEach((line, index) => {
+      if (!quadContains(line.box, x, y)) return;
+      const [, cy] = centreOf(line.box);
+      const away = Math.abs(cy - y) / heightOf(line.box);
+      if (away < distance) [best, distance] = [index, away];
     });
+    return best;
   });
-  const groups = new Map<number, Group>();
-  const groupOf = (i: number) => {
-    const root = find(i);
-    let group = groups.get(root);
-    if (!group) groups.set(root, (group = { first: [], second: [] }));
-    return group;
-  };
-  first.forEach((line, i) => groupOf(i).first.push(line));
-  second.forEach((line, j) => groupOf(first.length + j).second.push(line));
-  return [...groups.values()];
 }
 
-function lineConfidence(lines: readonly TextLine[]): number {
-  const characters = lines.reduce((sum, line) => sum + line.text.length, 0);
-  return characters ? lines.reduce((sum, line) => sum + line.text.length * line.confidence, 0) / characters : 0;
-}
-
-/** Which side of a group to keep. */
-function choose(group: Group, language: string, rule: FusionRule): 'first' | 'second' | 'none' {
-  const firstConfidence = meanWordConfidence(group.first);
-  const secondConfidence = lineConfidence(group.second) * rule.secondScale;
-  if (group.second.length === 0) return firstConfidence >= rule.loneFirst ? 'first' : 'none';
-  if (group.first.length === 0) return secondConfidence >= rule.loneSecond ? 'second' : 'none';
-  const unspellable = language !== 'en' && group.first.some((line) => UNSPELLABLE.test(line.text));
-  if (unspellable && firstConfidence >= rule.keepSpelling) return 'first';
-  return secondConfidence > firstConfidence ? 'second' : 'first';
+/** Tesseract's words of one PP-OCR line, read along the line, on its box. */
+function firstOnLine(line: TextLine, words: TextWord[]): TextLine {
+  const ordered = [...words].sort((a, b) => alongLine(line.box, ...centreOf(a.box)) - alongLine(line.box, ...centreOf(b.box)));
+  return { text: ordered.map((word) => word.text).join(' '), confidence: wordsConfidence(ordered), box: line.box, words: ordered };
 }
 
 /**
- * Lines in rows, top to bottom, each row left to right: a line joins the row whose vertical
- * extent it shares for the most part. Hard pages (forms, receipts) are read row by row: measured
- * on the corpus, tesseract's block order (a form's labels column, then its values column) costs
- * a tenth of the characters on forms against this order.
+ * Tesseract's text of a line with only its real word spaces: on receipts it splits tokens
+ * ("3 .30", "PERI NDUSTR IAN") with next to no gap, and those are not lent to PP-OCR.
  */
-export function orderInRows(lines: readonly TextLine[]): TextLine[] {
-  const items = lines.map((line) => ({ line, rect: rectOf(line) })).sort((a, b) => a.rect.top + a.rect.bottom - (b.rect.top + b.rect.bottom));
-  const rows: Array<{ top: number; bottom: number; members: typeof items }> = [];
-  for (const item of items) {
-    const row = rows.at(-1);
-    const height = item.rect.bottom - item.rect.top;
-    const shared = row ? Math.min(row.bottom, item.rect.bottom) - Math.max(row.top, item.rect.top) : 0;
-    if (row && shared > 0.5 * Math.min(height, row.bottom - row.top)) {
-      row.members.push(item);
-      row.top = Math.min(row.top, item.rect.top);
-      row.bottom = Math.max(row.bottom, item.rect.bottom);
-    } else {
-      rows.push({ top: item.rect.top, bottom: item.rect.bottom, members: [item] });
+function spacedText(line: TextLine): string {
+  const minimumGap = SPACE_GAP * heightOf(line.box);
+  let text = '';
+  line.words.forEach((word, index) => {
+    const previous = line.words[index - 1];
+    if (previous) {
+      const gap = alongLine(line.box, word.box[0], word.box[1]) - alongLine(line.box, previous.box[2], previous.box[3]);
+      if (gap >= minimumGap) text += ' ';
     }
-  }
-  return rows.flatMap((row) => row.members.sort((a, b) => a.rect.left - b.rect.left).map((item) => item.line));
+    text += word.text;
+  });
+  return text;
 }
 
-/** Where `text` breaks into words: the count of non-space characters before each break. */
-function breaksOf(characters: readonly string[]): Set<number> {
-  const breaks = new Set<number>();
-  let count = 0;
-  for (const character of characters) {
-    if (character === ' ') {
-      if (count > 0) breaks.add(count);
-    } else count += 1;
-  }
-  return breaks;
+/** A word space is at least this share of the line's height (measured: 0.3 read receipts best). */
+const SPACE_GAP = 0.3;
+
+/** Which engine's reading of one line to keep. */
+function choose(first: TextLine | null, second: TextLine, language: string, rule: FusionRule): 'first' | 'second' | 'none' {
+  const secondConfidence = second.confidence * rule.secondScale;
+  if (!first) return secondConfidence >= rule.loneSecond ? 'second' : 'none';
+  if (language !== 'en' && UNSPELLABLE.test(first.text) && first.confidence >= rule.keepSpelling) return 'first';
+  return secondConfidence > first.confidence ? 'second' : 'first';
 }
 
-/**
- * For each character of `a`, the index of the character of `b` it is aligned with (a match or a
- * substitution of the cheapest edit script), or -1; and the edit distance.
- */
-function align(a: readonly string[], b: readonly string[]): { pairs: Int32Array; distance: number } {
-  const columns = b.length + 1;
-  const cost = new Uint16Array((a.length + 1) * columns);
-  for (let i = 0; i <= a.length; i += 1) cost[i * columns] = i;
-  for (let j = 0; j <= b.length; j += 1) cost[j] = j;
-  for (let i = 1; i <= a.length; i += 1) {
-    for (let j = 1; j <= b.length; j += 1) {
-      const same = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      cost[i * columns + j] = Math.min(cost[(i - 1) * columns + j - 1]! + same, cost[(i - 1) * columns + j]! + 1, cost[i * columns + j - 1]! + 1);
-    }
+/** Tesseract's lines without the words fusion placed on PP-OCR lines; the rest kept when sure. */
+function loneFirstLines(first: TextReading, placed: ReadonlySet<TextWord>, rule: FusionRule): TextLine[] {
+  const lines: TextLine[] = [];
+  for (const line of first.lines) {
+    const words = line.words.filter((word) => !placed.has(word));
+    if (words.length === 0 || wordsConfidence(words) < rule.loneFirst) continue;
+    const whole = words.length === line.words.length;
+    lines.push(whole ? line : { ...line, text: words.map((word) => word.text).join(' '), words });
   }
-  const pairs = new Int32Array(a.length).fill(-1);
-  for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
-    const here = cost[i * columns + j]!;
-    const same = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-    if (here === cost[(i - 1) * columns + j - 1]! + same) {
-      pairs[i - 1] = j - 1;
-      i -= 1;
-      j -= 1;
-    } else if (here === cost[(i - 1) * columns + j]! + 1) i -= 1;
-    else j -= 1;
-  }
-  return { pairs, distance: cost[a.length * columns + b.length]! };
-}
-
-/** Lines whose texts differ by more than this share of their characters do not lend their spaces. */
-const RESPACE_MAX_DIFFERENCE = 0.5;
-
-/**
- * PP-OCR's line with the word breaks of tesseract's reading of the same text added: PP-OCR reads
- * characters well and often runs words together; tesseract finds the spaces. Each new word gets
- * its share of the old word's box, by characters.
- */
-export function respace(line: TextLine, guide: string): TextLine {
-  const characters = [...line.text].filter((c) => c !== ' ');
-  const guideCharacters = [...guide];
-  const { pairs, distance } = align(characters, guideCharacters.filter((c) => c !== ' '));
-  if (characters.length === 0 || distance > RESPACE_MAX_DIFFERENCE * characters.length) return line;
-  const guideBreaks = breaksOf(guideCharacters);
-  const breaks = breaksOf([...line.text]);
-  for (let i = 1; i < characters.length; i += 1) {
-    const j = pairs[i]!;
-    // A break before character i where the guide breaks before the character aligned with it.
-    if (j > 0 && guideBreaks.has(j) && pairs[i - 1] === j - 1) breaks.add(i);
-  }
-  const words: TextWord[] = [];
-  let index = 0;
-  for (const word of line.words) {
-    const letters = [...word.text];
-    let start = 0;
-    for (let k = 1; k <= letters.length; k += 1) {
-      if (k === letters.length || breaks.has(index + k)) {
-        const text = letters.slice(start, k).join('');
-        const box = start === 0 && k === letters.length ? word.box : quadSpan(word.box, start / letters.length, k / letters.length);
-        words.push({ text, confidence: word.confidence, box });
-        start = k;
-      }
-    }
-    index += letters.length;
-  }
-  return { ...line, text: words.map((word) => word.text).join(' '), words };
+  return lines;
 }
 
 export function fuseReadings(
@@ -252,19 +162,27 @@ export function fuseReadings(
   language: string,
   rule: FusionRule = FUSION_RULE,
 ): { reading: TextReading; stats: FusionStats } {
+  const firstWords = first.lines.flatMap((line) => line.words);
+  const owners = assignWords(firstWords, second.lines);
+  const onLine = second.lines.map((): TextWord[] => []);
+  const placed = new Set<TextWord>();
+  owners.forEach((owner, index) => {
+    if (owner < 0) return;
+    onLine[owner]!.push(firstWords[index]!);
+    placed.add(firstWords[index]!);
+  });
   const lines: TextLine[] = [];
   let linesFromSecond = 0;
-  for (const group of groupLines(first.lines, second.lines)) {
-    const side = choose(group, language, rule);
-    if (side === 'first') lines.push(...group.first);
+  second.lines.forEach((line, index) => {
+    const words = onLine[index]!;
+    const firstLine = words.length > 0 ? firstOnLine(line, words) : null;
+    const side = choose(firstLine, line, language, rule);
+    if (side === 'first' && firstLine) lines.push(firstLine);
     if (side === 'second') {
-      const guide = group.first.length > 0 ? orderInRows(group.first) : [];
-      for (const line of group.second) {
-        const overlapping = guide.filter((other) => sameText(rectOf(other), rectOf(line)));
-        lines.push(overlapping.length > 0 ? respace(line, overlapping.map((other) => other.text).join(' ')) : line);
-      }
-      linesFromSecond += group.second.length;
+      lines.push(firstLine ? respace(line, spacedText(firstLine)) : line);
+      linesFromSecond += 1;
     }
-  }
+  });
+  lines.push(...loneFirstLines(first, placed, rule));
   return { reading: { lines: orderInRows(lines) }, stats: { secondEngine: true, linesFromSecond, lines: lines.length } };
 }

@@ -92,6 +92,8 @@ export class OcrPool {
   async shrink(): Promise<void> {
     const idle = this.#idle.splice(0);
     this.#started -= idle.length;
+    // Settled, never rejected: a worker that already died rejects its terminate, and then there
+    // is nothing left to free.
     await Promise.allSettled(idle.map(({ worker }) => worker.terminate()));
   }
 
@@ -136,8 +138,7 @@ export class OcrPool {
   /** A worker whose job failed may be in any state: drop it; the next page starts a fresh one. */
   #discard(pooled: PooledWorker): void {
     this.#started -= 1;
-    // Terminating a worker that already died rejects; there is nothing left to free then.
-    void pooled.worker.terminate().catch(() => undefined);
+    end(pooled.worker);
     this.#waiting.shift()?.();
   }
 
@@ -175,11 +176,24 @@ export class OcrPool {
     });
     const timedOut = () => new ReadApiError('FailedToProcess', `The OCR engine did not start within ${startTimeoutMs / 1000} s.`);
     const worker = await withTimeout(starting, startTimeoutMs, timedOut).catch((reason: unknown) => {
+      // A worker that starts after its deadline is nobody's: end it when it comes. One that never
+      // starts has nothing to end.
+      void starting.then(end, () => undefined);
       throw reason instanceof ReadApiError ? reason : new ReadApiError('FailedToProcess', `The OCR engine failed to start: ${describe(reason)}`);
     });
-    await worker.setParameters(PARAMETERS);
+    try {
+      await worker.setParameters(PARAMETERS);
+    } catch (reason) {
+      end(worker);
+      throw new ReadApiError('FailedToProcess', `The OCR engine failed to start: ${describe(reason)}`);
+    }
     return worker;
   }
+}
+
+/** Terminates a worker the pool drops. One that already died rejects: nothing is left to free then. */
+function end(worker: TesseractWorker): void {
+  worker.terminate().catch(() => undefined);
 }
 
 function describe(reason: unknown): string {

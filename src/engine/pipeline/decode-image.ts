@@ -4,10 +4,7 @@
  */
 import { ReadApiError } from '../../read-api/errors';
 import { assertImageDimensions } from '../../read-api/formats';
-import { rgbaToPgm, type RasterPage } from './raster';
-
-/** Chromium leaves an OffscreenCanvas above 2^28 pixels blank without an error. */
-const MAX_CANVAS_PIXELS = 2 ** 28;
+import { MAX_CANVAS_PIXELS, rgbaToPgm, type RasterPage } from './raster';
 
 export async function decodeImage(bytes: Uint8Array<ArrayBuffer>): Promise<RasterPage> {
   let bitmap: ImageBitmap;

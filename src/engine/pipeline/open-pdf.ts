@@ -14,10 +14,9 @@ import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/a
 import { ReadApiError } from '../../read-api/errors';
 import { withTimeout } from '../timeout';
 import type { DocumentSource, PageContent } from './document';
-import { NoFilterFactory, OffscreenCanvasFactory, renderPage, renderSize } from './pdf-render';
+import { NoFilterFactory, OffscreenCanvasFactory, POINTS_PER_INCH, renderPage, renderSize } from './pdf-render';
 import { textItemsToLines } from './pdf-text-lines';
 
-const POINTS_PER_INCH = 72;
 /** pdf.js waits for its worker without a deadline; a dead worker would hold a job forever. */
 const OPEN_TIMEOUT_MS = 60_000;
 const PAGE_TIMEOUT_MS = 180_000;
@@ -31,11 +30,6 @@ export function pdfAssetUrls(baseUrl: string) {
     wasmUrl: new URL('pdfjs/wasm/', baseUrl).href,
     iccUrl: new URL('pdfjs/iccs/', baseUrl).href,
   };
-}
-
-/** The app's root URL, absolute: the engine worker's own URL is under assets/, the data files are not. */
-function appBaseUrl(): string {
-  return new URL(import.meta.env.BASE_URL, self.location.origin).href;
 }
 
 /** Settles with `promise`, or rejects when the parser worker fails or `ms` pass first. */
@@ -103,7 +97,7 @@ function closeAll(task: PDFDocumentLoadingTask, pdfWorker: PDFWorker, worker: Wo
  * Opens a PDF. Throws InvalidImageFormat when it is not a PDF pdf.js can read, needs a password to
  * open, or has no pages. An owner password alone (restrictions on printing or copying) is no bar.
  */
-export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl = appBaseUrl()): Promise<DocumentSource> {
+export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<DocumentSource> {
   const worker = new Worker(new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url), { type: 'module' });
   // An explicit port: without one pdf.js falls back to parsing on this thread ("fake worker").
   const pdfWorker = PDFWorker.create({ port: worker });

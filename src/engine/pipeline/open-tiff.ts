@@ -10,7 +10,7 @@ import { assertImageDimensions } from '../../read-api/formats';
 import type { DocumentSource, PageContent } from './document';
 import { rgbaToPgm, withAssumedDpi } from './raster';
 import { decodeGreyJpeg, type JpegDecoder, type JpegLayout } from './tiff-grey-jpeg';
-import { readTiffStructure } from './tiff-structure';
+import { checkTiffStructure, invalidTiff } from './tiff-structure';
 
 type Utif = typeof utifModule;
 /** utif2 is CommonJS that fills its exports at run time: bundlers expose them on the namespace, Node only as `default`. */
@@ -29,10 +29,6 @@ const CMYK = 5;
 /** Photometric values of lossless JPEG (camera raw), which utif2 decodes correctly. */
 const LOSSLESS_JPEG = new Set([32803, 34892]);
 
-function invalid(detail: string): ReadApiError {
-  return new ReadApiError('InvalidImageFormat', `Input data is not a valid TIFF image: ${detail}.`);
-}
-
 function numbers(ifd: IFD, tag: number): number[] {
   const value = ifd[`t${tag}`];
   return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
@@ -49,15 +45,15 @@ function isPage(ifd: IFD): boolean {
 }
 
 function readPages(buffer: ArrayBuffer, file: Uint8Array): IFD[] {
-  readTiffStructure(file);
+  checkTiffStructure(file);
   let ifds: IFD[];
   try {
     ifds = decodeIfds(buffer, { parseMN: false, debug: false });
   } catch (error) {
-    throw invalid(error instanceof Error ? error.message : 'its directory could not be read');
+    throw invalidTiff(error instanceof Error ? error.message : 'its directory could not be read');
   }
   const pages = ifds.filter(isPage);
-  if (pages.length === 0) throw invalid('it holds no image');
+  if (pages.length === 0) throw invalidTiff('it holds no image');
   return pages;
 }
 
@@ -97,12 +93,12 @@ function jpegLayout(ifd: IFD, width: number, height: number): JpegLayout {
 function decodePixels(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD, width: number, height: number): void {
   clampPieces(ifd, file.length);
   // utif2 converts CMYK through a page-only global (window.UDOC) that a worker does not have.
-  if (first(ifd, TAG.photometric) === CMYK) throw invalid('CMYK colour is not supported');
+  if (first(ifd, TAG.photometric) === CMYK) throw invalidTiff('CMYK colour is not supported');
   if (!isGreyJpeg(ifd)) {
     UTIF.decodeImage(buffer, ifd);
     return;
   }
-  if ((first(ifd, TAG.bitsPerSample) ?? 8) !== 8) throw invalid('only 8-bit JPEG compression is supported');
+  if ((first(ifd, TAG.bitsPerSample) ?? 8) !== 8) throw invalidTiff('only 8-bit JPEG compression is supported');
   ifd.data = decodeGreyJpeg(file, jpegLayout(ifd, width, height), createJpegDecoder);
   ifd.width = width;
   ifd.height = height;
@@ -127,13 +123,13 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
   try {
     decodePixels(buffer, file, ifd, width, height);
     const rgba = UTIF.toRGBA8(ifd);
-    if (rgba.length !== width * height * 4) throw invalid('its pixel data is incomplete or of an unsupported kind');
+    if (rgba.length !== width * height * 4) throw invalidTiff('its pixel data is incomplete or of an unsupported kind');
     compositeOnWhite(rgba);
     const raster = withAssumedDpi(rgbaToPgm(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height));
     return { width, height, unit: 'pixel', scale: 1, raster };
   } catch (error) {
     if (error instanceof ReadApiError) throw error;
-    throw invalid(error instanceof Error ? error.message : 'its pixels could not be decoded');
+    throw invalidTiff(error instanceof Error ? error.message : 'its pixels could not be decoded');
   } finally {
     // utif2 keeps decoded pixels on the IFD; drop them so that only pages in flight use memory.
     Reflect.deleteProperty(ifd, 'data');

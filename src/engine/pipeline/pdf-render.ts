@@ -5,13 +5,12 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { ReadApiError } from '../../read-api/errors';
 import { MAX_IMAGE_SIDE } from '../../read-api/formats';
-import { rgbaToPgm, type RasterPage } from './raster';
+import { MAX_CANVAS_PIXELS, rgbaToPgm, type RasterPage } from './raster';
 
 /** Tesseract reads body text best near 300 dpi. */
 export const TARGET_DPI = 300;
-/** Chromium leaves an OffscreenCanvas above 2^28 pixels blank without an error. */
-export const MAX_CANVAS_PIXELS = 2 ** 28;
-const POINTS_PER_INCH = 72;
+/** PDF user space units (points) per inch. */
+export const POINTS_PER_INCH = 72;
 
 export interface RenderSize {
   dpi: number;

@@ -27,7 +27,8 @@ export interface PdfTextStyle {
   vertical: boolean;
 }
 
-export interface PageFrame {
+/** Where a PDF page's text layer is placed: its viewport and the unit boxes are reported in. */
+export interface PdfViewport {
   /** pdf.js's viewport transform at scale 1: PDF user space -> page points, top-left origin. */
   viewportTransform: Matrix;
   /** Page size in points, after the page's rotation. */
@@ -88,7 +89,7 @@ export function multiply(m1: Matrix, m2: Matrix): number[] {
   return [a1 * a2 + c1 * b2, b1 * a2 + d1 * b2, a1 * c2 + c1 * d2, b1 * c2 + d1 * d2, a1 * e2 + c1 * f2 + e1, b1 * e2 + d1 * f2 + f1];
 }
 
-function toRun(item: PdfTextItem, style: PdfTextStyle | undefined, frame: PageFrame): Run | null {
+function toRun(item: PdfTextItem, style: PdfTextStyle | undefined, frame: PdfViewport): Run | null {
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = multiply(frame.viewportTransform, item.transform);
   const size = Math.hypot(c, d);
   if (item.str === '' || size === 0) return null;
@@ -178,7 +179,7 @@ function union(boxes: FrameBox[]): FrameBox {
 }
 
 /** Splits glyphs at whitespace into words: text and box in the line's frame. */
-function wordsOf(glyphs: Glyph[]): Array<{ text: string; box: FrameBox }> {
+function splitWords(glyphs: Glyph[]): Array<{ text: string; box: FrameBox }> {
   const words: Array<{ text: string; box: FrameBox }> = [];
   let current: Glyph[] = [];
   const flush = () => {
@@ -194,7 +195,7 @@ function wordsOf(glyphs: Glyph[]): Array<{ text: string; box: FrameBox }> {
 }
 
 /** A box in a frame rotated by `angle` -> Azure's 8 numbers: top-left, top-right, bottom-right, bottom-left. */
-function toBoundingBox({ from, to, top, bottom }: FrameBox, angle: number, page: PageFrame): BoundingBox {
+function boundingBoxOnPage({ from, to, top, bottom }: FrameBox, angle: number, page: PdfViewport): BoundingBox {
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const corners: Array<[number, number]> = [[from, top], [to, top], [to, bottom], [from, bottom]];
   return corners.flatMap(([along, across]) => {
@@ -209,15 +210,15 @@ function toBoundingBox({ from, to, top, bottom }: FrameBox, angle: number, page:
 export function textItemsToLines(
   items: readonly PdfTextItem[],
   styles: Readonly<Record<string, PdfTextStyle>>,
-  page: PageFrame,
+  page: PdfViewport,
 ): Line[] {
   const runs = items.map((item) => toRun(item, styles[item.fontName], page)).filter((run): run is Run => run !== null);
   return groupRuns(runs).flatMap((line): Line[] => {
-    const words = wordsOf(glyphsOf(line));
+    const words = splitWords(glyphsOf(line));
     if (words.length === 0) return [];
-    const azureWords: Word[] = words.map(({ text, box }) => ({ boundingBox: toBoundingBox(box, line.angle, page), text, confidence: 1 }));
+    const azureWords: Word[] = words.map(({ text, box }) => ({ boundingBox: boundingBoxOnPage(box, line.angle, page), text, confidence: 1 }));
     return [{
-      boundingBox: toBoundingBox(union(words.map((word) => word.box)), line.angle, page),
+      boundingBox: boundingBoxOnPage(union(words.map((word) => word.box)), line.angle, page),
       // The text layer is what the author typed: print, known for certain.
       appearance: { style: { name: 'other', confidence: 1 } },
       text: words.map((word) => word.text).join(' '),

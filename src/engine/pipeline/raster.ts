@@ -12,6 +12,9 @@ export interface RasterPage {
   dpi?: number;
 }
 
+/** Chromium leaves an OffscreenCanvas above 2^28 pixels blank without an error: decoders draw no larger. */
+export const MAX_CANVAS_PIXELS = 2 ** 28;
+
 /** Below this many pixels on its longer side, an image is taken for a low-resolution scan. */
 const LOW_RESOLUTION_SIDE = 1200;
 

@@ -23,6 +23,8 @@ export interface JobInput {
 }
 
 export interface PipelineDeps {
+  /** The app's root URL, absolute: every runtime asset is under it. */
+  baseUrl: string;
   /** The recognisers a page may be read with. */
   readers: Readers;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
@@ -46,7 +48,8 @@ export function pageDeadlineMs(pixels: number, scale = 1): number {
   return Math.round((60_000 + (pixels / 1e6) * 25_000) * scale);
 }
 
-async function openDocument({ format, bytes }: JobInput): Promise<DocumentSource> {
+/** `baseUrl`: the app's root URL, absolute, under which pdf.js's data files are served. */
+async function openDocument({ format, bytes }: JobInput, baseUrl: string): Promise<DocumentSource> {
   switch (format) {
     case 'png':
     case 'jpeg':
@@ -56,7 +59,7 @@ async function openDocument({ format, bytes }: JobInput): Promise<DocumentSource
     case 'tiff':
       return (await import('./open-tiff')).openTiff(bytes);
     case 'pdf':
-      return (await import('./open-pdf')).openPdf(bytes);
+      return (await import('./open-pdf')).openPdf(bytes, baseUrl);
     default:
       throw new ReadApiError('InvalidImageFormat', `${String(format).toUpperCase()} input is not supported.`);
   }
@@ -85,7 +88,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
   const attempt = new AbortController();
   const stop = () => attempt.abort(signal.reason);
   signal.addEventListener('abort', stop, { once: true });
-  const source = await openDocument(input);
+  const source = await openDocument(input, deps.baseUrl);
   try {
     throwIfAborted(signal);
     const pages = selectPages(source.pageCount, input.params);

@@ -14,13 +14,8 @@ const SUB_IFD_TAGS = new Set([330, 34665, 34853]);
 /** More IFDs than Read 3.2's 2000 pages plus their sub-IFDs means a broken chain. */
 const MAX_IFDS = 10_000;
 
-export interface TiffStructure {
-  littleEndian: boolean;
-  /** Offsets of the top-level IFDs (one per image), in file order. */
-  ifdOffsets: number[];
-}
-
-function invalid(detail: string): ReadApiError {
+/** The error for a file that is not a TIFF we can read, saying why. */
+export function invalidTiff(detail: string): ReadApiError {
   return new ReadApiError('InvalidImageFormat', `Input data is not a valid TIFF image: ${detail}.`);
 }
 
@@ -40,23 +35,23 @@ class TiffReader {
   }
 
   u16(offset: number): number {
-    if (offset + 2 > this.length) throw invalid('a field lies past the end of the file');
+    if (offset + 2 > this.length) throw invalidTiff('a field lies past the end of the file');
     return this.#view.getUint16(offset, this.littleEndian);
   }
 
   u32(offset: number): number {
-    if (offset + 4 > this.length) throw invalid('a field lies past the end of the file');
+    if (offset + 4 > this.length) throw invalidTiff('a field lies past the end of the file');
     return this.#view.getUint32(offset, this.littleEndian);
   }
 
   /** Checks one IFD and the sub-IFDs it points to; returns the offset of the next IFD (0 at the end). */
   checkIfd(offset: number, depth: number): number {
-    if (offset < 8 || offset >= this.length) throw invalid('an IFD offset points outside the file');
-    if (this.#seen.has(offset)) throw invalid('its IFD chain loops');
-    if (this.#seen.size >= MAX_IFDS || depth > 4) throw invalid('it has too many IFDs');
+    if (offset < 8 || offset >= this.length) throw invalidTiff('an IFD offset points outside the file');
+    if (this.#seen.has(offset)) throw invalidTiff('its IFD chain loops');
+    if (this.#seen.size >= MAX_IFDS || depth > 4) throw invalidTiff('it has too many IFDs');
     this.#seen.add(offset);
     const count = this.u16(offset);
-    if (count === 0) throw invalid('an IFD has no entries');
+    if (count === 0) throw invalidTiff('an IFD has no entries');
     for (let i = 0; i < count; i += 1) this.#checkEntry(offset + 2 + i * 12, depth);
     return this.u32(offset + 2 + count * 12);
   }
@@ -69,7 +64,7 @@ class TiffReader {
     const bytes = count * size;
     // Values of four bytes or fewer sit in the entry itself; larger ones at an offset.
     const valueOffset = bytes <= 4 ? entry + 8 : this.u32(entry + 8);
-    if (valueOffset + bytes > this.length) throw invalid(`tag ${tag} points past the end of the file`);
+    if (valueOffset + bytes > this.length) throw invalidTiff(`tag ${tag} points past the end of the file`);
     if (!SUB_IFD_TAGS.has(tag) || (size !== 2 && size !== 4)) return;
     for (let i = 0; i < count; i += 1) {
       this.checkIfd(size === 4 ? this.u32(valueOffset + 4 * i) : this.u16(valueOffset + 2 * i), depth + 1);
@@ -78,16 +73,12 @@ class TiffReader {
 }
 
 /** Reads the header and walks every IFD; throws InvalidImageFormat unless the structure is sound. */
-export function readTiffStructure(bytes: Uint8Array): TiffStructure {
+export function checkTiffStructure(bytes: Uint8Array): void {
   const order = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0);
-  if (order !== 'II' && order !== 'MM') throw invalid('no byte-order mark');
+  if (order !== 'II' && order !== 'MM') throw invalidTiff('no byte-order mark');
   const reader = new TiffReader(bytes, order === 'II');
-  if (reader.u16(2) !== 42) throw invalid('not a classic TIFF (BigTIFF is not supported)');
-  const ifdOffsets: number[] = [];
-  for (let offset = reader.u32(4); offset !== 0; ) {
-    ifdOffsets.push(offset);
-    offset = reader.checkIfd(offset, 0);
-  }
-  if (ifdOffsets.length === 0) throw invalid('it has no images');
-  return { littleEndian: reader.littleEndian, ifdOffsets };
+  if (reader.u16(2) !== 42) throw invalidTiff('not a classic TIFF (BigTIFF is not supported)');
+  const first = reader.u32(4);
+  if (first === 0) throw invalidTiff('it has no images');
+  for (let offset = first; offset !== 0; ) offset = reader.checkIfd(offset, 0);
 }

@@ -6,7 +6,7 @@ import type { StoredJob } from '../../jobs/job-store';
 import { authorize, type RequestContext } from '../api-context';
 import { jsonResponse } from '../respond';
 
-function notFound(): ReadApiError {
+function operationNotFound(): ReadApiError {
   return new ReadApiError('NotFound', 'Operation not found: it is unknown, expired or deleted.');
 }
 
@@ -26,8 +26,8 @@ export function toOperationResult({ record, result }: StoredJob): LocalReadOpera
 export async function analyzeResults(context: RequestContext): Promise<Response> {
   await authorize(context);
   const id = operationIdFromPath(context.url.pathname);
-  if (!id) throw notFound();
+  if (!id) throw operationNotFound();
   const job = await context.store.get(id);
-  if (!job) throw notFound();
+  if (!job) throw operationNotFound();
   return jsonResponse(toOperationResult(job), 200, context.requestId);
 }

@@ -1,13 +1,37 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JobAbandoned } from '../../../src/engine/abort';
 import { ClaimLoop, type ClaimLoopOptions } from '../../../src/engine/claim-loop';
 import { MAX_ATTEMPTS, type ClaimedJob, type JobStore } from '../../../src/jobs/job-store';
-import { signalJobCreated } from '../../../src/jobs/job-signal';
+import { onJobCreated, signalJobCreated } from '../../../src/jobs/job-signal';
 import { ReadApiError } from '../../../src/read-api/errors';
 import type { AnalyzeResult } from '../../../src/read-api/types';
 import { closeTestStores, newJob, openTestStore, sampleResult } from '../helpers/job-store';
 
+/** vi.waitFor advances the fake clock by `interval` on every check. */
 const WAIT = { timeout: 3_000, interval: 5 };
+
+/**
+ * The loop's timers (polls, lease renewals) run on a fake clock, so that a test says exactly how
+ * much time passes. IndexedDB (fake-indexeddb) schedules with setImmediate, which stays real.
+ */
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+});
+
+/** Lets the store's pending IndexedDB requests run (they are scheduled with the real setImmediate). */
+const storeTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Resolves after the loop's first claim has looked at the store. */
+function afterFirstClaim(store: JobStore): Promise<void> {
+  const claimNext = store.claimNext.bind(store);
+  const claimed = deferred<void>();
+  store.claimNext = async (owner, leaseMs) => {
+    const job = await claimNext(owner, leaseMs);
+    claimed.resolve();
+    return job;
+  };
+  return claimed.promise;
+}
 
 /** A promise with its resolve function, to hold a fake run open until the test lets it finish. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
@@ -31,6 +55,7 @@ afterEach(async () => {
     loop.stop();
     await running;
   }
+  vi.useRealTimers();
   closeTestStores();
 });
 
@@ -94,34 +119,36 @@ describe('ClaimLoop', () => {
 
   it('ends run() when stopped, without waiting for the next poll', async () => {
     const { store } = await openTestStore();
+    const claimed = afterFirstClaim(store);
     const loop = new ClaimLoop({ store, run: async () => sampleResult(), concurrency: 1, pollMs: 60_000 });
     const running = loop.run();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await claimed;
+    await storeTurn();
     loop.stop();
+    // The fake clock has not moved: the 60 s poll never ended.
     await expect(running).resolves.toBeUndefined();
   });
 
-  it('picks up a job created later by polling the store', async () => {
+  it('picks up a job created later when the next poll comes, not before', async () => {
     const { store } = await openTestStore();
-    startLoop({ store, run: async () => sampleResult() });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    const claimed = afterFirstClaim(store);
+    startLoop({ store, run: async () => sampleResult(), pollMs: 1_000 });
+    await claimed;
     const job = newJob();
     await store.create(job);
+    await vi.advanceTimersByTimeAsync(999);
+    await storeTurn();
+    expect(await statusOf(store, job.id)).toBe('notStarted');
+    await vi.advanceTimersByTimeAsync(1);
     await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
   });
 
   it('wakes on a job-created hint instead of waiting for the next poll', async () => {
     const { store } = await openTestStore();
-    const claimNext = store.claimNext.bind(store);
-    const firstClaim = deferred<void>();
-    store.claimNext = async (owner, leaseMs) => {
-      const claimed = await claimNext(owner, leaseMs);
-      firstClaim.resolve();
-      return claimed;
-    };
+    const claimed = afterFirstClaim(store);
     startLoop({ store, run: async () => sampleResult(), pollMs: 60_000 });
-    await firstClaim.promise;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await claimed;
+    await storeTurn();
     const job = newJob();
     await store.create(job);
     signalJobCreated(job.id);
@@ -139,8 +166,15 @@ describe('ClaimLoop', () => {
         // The job arrives, and its hint is heard, after this claim looked and found nothing.
         first = false;
         await store.create(job);
+        const heard = new Promise<void>((resolve) => {
+          const unsubscribe = onJobCreated(() => {
+            unsubscribe();
+            resolve();
+          });
+        });
         signalJobCreated(job.id);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await heard;
+        await storeTurn();
       }
       return claimed;
     };
@@ -158,7 +192,9 @@ describe('ClaimLoop', () => {
     const release = deferred<AnalyzeResult>();
     startLoop({ store, concurrency: 2, run: () => release.promise });
     await vi.waitFor(async () => expect(await statusOf(store, jobs[1]!.id)).toBe('running'), WAIT);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Ten polls pass with both slots taken.
+    await vi.advanceTimersByTimeAsync(100);
+    await storeTurn();
     expect(await statusOf(store, jobs[0]!.id)).toBe('running');
     expect(await statusOf(store, jobs[2]!.id)).toBe('notStarted');
     release.resolve(sampleResult());
@@ -196,7 +232,9 @@ describe('ClaimLoop', () => {
         }),
     });
     // The next renewal (every leaseMs / 3 = 30 ms) is refused: the run is told to stop.
-    expect(await aborted.promise).toMatchObject({ name: 'JobAbandoned', why: 'lost' });
+    let reason: unknown;
+    void aborted.promise.then((value) => (reason = value));
+    await vi.waitFor(() => expect(reason).toMatchObject({ name: 'JobAbandoned', why: 'lost' }), WAIT);
     expect(await store.get(job.id)).toBeNull();
   });
 

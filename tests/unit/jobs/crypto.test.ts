@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { loadOrCreateKey, loadOrCreateKeyRecord, newKeyRecord, open, openStored, seal } from '../../../src/jobs/crypto';
+import { loadOrCreateKeyRecord, newKeyRecord, open, openStored, seal } from '../../../src/jobs/crypto';
 
 import { closeTestStores, openTestDb } from '../helpers/job-store';
 
@@ -65,28 +65,31 @@ describe('seal and open', () => {
   });
 });
 
-describe('loadOrCreateKey', () => {
+/** The stored key, as every realm loads it. */
+const loadKey = async (db: Parameters<typeof loadOrCreateKeyRecord>[0]) => (await loadOrCreateKeyRecord(db)).key;
+
+describe('loadOrCreateKeyRecord', () => {
   it('creates a non-extractable AES-GCM key once and then returns the stored one', async () => {
     const db = await openTestDb();
-    const key = await loadOrCreateKey(db);
+    const key = await loadKey(db);
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
     const sealed = await seal(key, ID, 'result', PLAINTEXT);
-    expect(await open(await loadOrCreateKey(db), ID, 'result', sealed)).toEqual(PLAINTEXT);
+    expect(await open(await loadKey(db), ID, 'result', sealed)).toEqual(PLAINTEXT);
   });
 
   it('survives a reopen of the database (the key is stored, not kept in memory)', async () => {
     const name = `crypto-test-${crypto.randomUUID()}`;
     const first = await openTestDb(name);
-    const sealed = await seal(await loadOrCreateKey(first), ID, 'input', PLAINTEXT);
+    const sealed = await seal(await loadKey(first), ID, 'input', PLAINTEXT);
     first.close();
-    expect(await open(await loadOrCreateKey(await openTestDb(name)), ID, 'input', sealed)).toEqual(PLAINTEXT);
+    expect(await open(await loadKey(await openTestDb(name)), ID, 'input', sealed)).toEqual(PLAINTEXT);
   });
 
   it('gives two realms creating the key at once the same key', async () => {
     const name = `crypto-test-${crypto.randomUUID()}`;
     const [one, two] = await Promise.all([openTestDb(name), openTestDb(name)]);
-    const [keyOne, keyTwo] = await Promise.all([loadOrCreateKey(one), loadOrCreateKey(two)]);
+    const [keyOne, keyTwo] = await Promise.all([loadKey(one), loadKey(two)]);
     const sealed = await seal(keyOne, ID, 'input', PLAINTEXT);
     expect(await open(keyTwo, ID, 'input', sealed)).toEqual(PLAINTEXT);
   });

@@ -278,16 +278,6 @@ describe('inventory', () => {
     expect(inventory.bytes).toBe(sealedBytes);
   });
 
-  it('measures records stored before sizes were kept from their payloads', async () => {
-    const { store, db } = await openTestStore();
-    const id = await succeeded(store);
-    const record = await db.get('operations', id);
-    delete record!.storedBytes;
-    await db.put('operations', record!);
-    const payload = await db.get('payloads', [id, 'result']);
-    expect((await store.inventory()).bytes).toBe(payload!.sealed.iv.byteLength + payload!.sealed.ciphertext.byteLength);
-  });
-
   it('reports nothing when nothing is stored', async () => {
     const { store } = await openTestStore();
     expect(await store.inventory()).toEqual({ operations: [], bytes: 0, oldestExpiresAt: null });

@@ -4,7 +4,6 @@ import {
   RESULTS_PATH_PREFIX,
   keyIdFromRegeneratePath,
   regenerateKeyPath,
-  isOperationId,
   operationIdFromPath,
   operationLocation,
 } from '../../../src/read-api/paths';
@@ -33,21 +32,6 @@ describe('operationIdFromPath', () => {
   ])('answers null for %s', (_name, path) => {
     expect(operationIdFromPath(path)).toBeNull();
   });
-});
-
-describe('isOperationId', () => {
-  it('accepts a UUID in either case', () => {
-    expect(isOperationId(ID)).toBe(true);
-    expect(isOperationId(ID.toUpperCase())).toBe(true);
-    expect(isOperationId(crypto.randomUUID())).toBe(true);
-  });
-
-  it.each(['', 'not-a-uuid', `${ID}0`, ID.slice(1), ID.replaceAll('-', ''), `{${ID}}`, `${ID}\n`])(
-    'rejects %j',
-    (id) => {
-      expect(isOperationId(id)).toBe(false);
-    },
-  );
 });
 
 describe('operationLocation', () => {

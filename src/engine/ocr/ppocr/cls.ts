@@ -3,7 +3,7 @@
  * narrowed to at most 192 px (keeping its height), padded on the right, scaled to [-1, 1]; its
  * output [N, 2] is the probability of 0 and of 180 degrees.
  */
-import { resizeGrey, type GreyImage } from './grey-image';
+import { resizeGrey, type GreyImage } from '../../pipeline/grey-image';
 import { recInput } from './rec-input';
 import type { TensorData } from './tensor';
 

@@ -5,7 +5,7 @@
  * page whatever turns the crop went through.
  */
 import type { Quad } from '../text-reading';
-import { sampleBilinear, type GreyImage } from './grey-image';
+import { sampleBilinear, type GreyImage } from '../../pipeline/grey-image';
 import { quadCorners, quadSides, type Point } from './geometry';
 
 export const REC_HEIGHT = 48;

@@ -3,7 +3,7 @@
  * both sides are multiples of 32 (the DB network downsamples five times), grey replicated into
  * three channels and normalised the way the model was trained (ImageNet mean and deviation).
  */
-import { resizeGrey, type GreyImage } from './grey-image';
+import { resizeGrey, type GreyImage } from '../../pipeline/grey-image';
 import type { TensorData } from './tensor';
 
 /** Measured on the corpus: receipts and forms read much better at 2048 px than at 960. */

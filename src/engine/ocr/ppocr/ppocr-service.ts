@@ -6,7 +6,7 @@
 import type * as OrtModule from 'onnxruntime-web';
 import type { TextReading } from '../text-reading';
 import { parseCharset } from './charset';
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../../pipeline/grey-image';
 import { ortRunner } from './ort-runner';
 import { PpocrReader, type PpocrOptions } from './ppocr-reader';
 

@@ -3,7 +3,7 @@
  * `minWidth`), grey replicated into three channels, scaled to [-1, 1]. Narrower strips are
  * padded on the right with 0, mid-grey after normalisation, as in the model's training.
  */
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../../pipeline/grey-image';
 import type { TensorData } from './tensor';
 
 export function recInput(strips: readonly GreyImage[], minWidth = 1): TensorData {

@@ -6,7 +6,7 @@
  * costs a constant amount of work whatever the window (the integral-image method, one band at a
  * time, so memory stays O(width) instead of two 8-byte images).
  */
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../grey-image';
 
 export interface SauvolaOptions {
   /** Side of the square neighbourhood, px; about three text heights. */

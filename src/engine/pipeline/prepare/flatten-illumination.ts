@@ -6,7 +6,7 @@
  * (Otsu) threshold works across the page.
  */
 import { backgroundCells } from './page-features';
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../grey-image';
 
 /** `image` divided by its estimated background; `cells` sets the grid (cells across the longer side). */
 export function flattenIllumination(image: GreyImage, cells = 48): GreyImage {

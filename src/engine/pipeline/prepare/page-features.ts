@@ -4,8 +4,8 @@
  * how unevenly it is lit, and whether it is a photo of a sheet lying on something darker. The
  * preparation steps are chosen from these numbers, never from what the file is called.
  */
-import { findComponents } from './components';
-import { histogramOf, otsuThreshold, shrink, type GreyImage } from './grey-image';
+import { findComponents } from '../components';
+import { histogramOf, otsuThreshold, shrink, type GreyImage } from '../grey-image';
 import { sauvolaMask } from './binarise';
 
 export interface PageFeatures {

@@ -6,8 +6,8 @@
  * is darker all round it (a page that fills the frame, or a receipt with its edges cut off, has
  * no outline to trust, and a wrong one would distort the text).
  */
-import { findComponents } from './components';
-import { histogramOf, otsuThreshold, type GreyImage } from './grey-image';
+import { findComponents } from '../components';
+import { histogramOf, otsuThreshold, type GreyImage } from '../grey-image';
 import type { Point, Quad } from './perspective';
 
 export interface OutlineOptions {

@@ -3,7 +3,7 @@
  * corners, and the warp that samples the photo through it, so lines of text come out straight
  * and level whatever angle the phone was held at.
  */
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../grey-image';
 
 export type Point = [number, number];
 /** Corners clockwise from the top left. */

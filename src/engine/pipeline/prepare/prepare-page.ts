@@ -5,7 +5,7 @@
  * was, having cost only the measurement on a downsample.
  */
 import type { RasterPage } from '../raster';
-import { fromRaster, toRaster, type GreyImage } from './grey-image';
+import { fromRaster, toRaster, type GreyImage } from '../grey-image';
 import { flattenIllumination } from './flatten-illumination';
 import { measurePage, type PageFeatures } from './page-features';
 import { findPageOutline } from './page-outline';

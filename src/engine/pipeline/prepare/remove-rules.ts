@@ -6,7 +6,7 @@
  * "p" through an underline), so letters that touch or cross a rule keep their strokes.
  */
 import { sauvolaMask } from './binarise';
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../grey-image';
 
 export interface RemoveRulesOptions {
   /** The text height on the page (page-features), px: a rule is many times longer. */

@@ -4,7 +4,7 @@
  * such a page up 2x or 3x (cubic, so strokes stay sharp) lets it read them: on one 100 dpi form
  * native tesseract went from CER 0.19 as given to 0.05 at 3x.
  */
-import type { GreyImage } from './grey-image';
+import type { GreyImage } from '../grey-image';
 
 /** Largest side and area a prepared page may have (the engine refuses larger images). */
 export const MAX_SIDE = 10000;

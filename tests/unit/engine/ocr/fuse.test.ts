@@ -74,6 +74,22 @@ describe('fuseReadings', () => {
   });
 });
 
+describe('fuseReadings on a slanted page', () => {
+  /** A line rising by `slope` px per px, `length` px long, from (x, y). */
+  function slanted(text: string, x: number, y: number, length: number, slope: number, confidence: number): TextLine {
+    const rise = slope * length;
+    return { text, confidence, box: [x, y, x + length, y + rise, x + length, y + rise + 30, x, y + 30], words: [] };
+  }
+
+  it('puts tesseract’s pieces of a row on PP-OCR’s whole line, in order along it, and keeps rows apart', () => {
+    // Two rows at a slant of 0.05: tesseract read each row in two pieces (the right one 25 px lower), out of order.
+    const firstPieces = [line('quick brown', 500, 28, 0.95), line('The', 0, 2, 0.95), line('jumps over', 500, 88, 0.95), line('fox', 0, 62, 0.95)];
+    const second = reading(slanted('The quick brown', 0, 0, 1000, 0.05, 0.7), slanted('fox jumps over', 0, 60, 1000, 0.05, 0.7));
+    const fused = fuseReadings(reading(...firstPieces), second, 'en').reading;
+    expect(fused.lines.map((l) => l.text)).toEqual(['The quick brown', 'fox jumps over']);
+  });
+});
+
 describe('orderInRows', () => {
   it('orders lines top to bottom, and left to right within a row', () => {
     const lines = [line('price', 300, 102, 1), line('second', 0, 200, 1), line('item', 0, 100, 1), line('title', 0, 0, 1)];

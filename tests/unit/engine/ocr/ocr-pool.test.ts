@@ -24,10 +24,14 @@ class FakeWorker {
   }
 }
 
+/** How the fake createWorker starts a worker; a test may replace it (restored after each test). */
+const startWorker = { run: async (model: string) => new FakeWorker(model) };
+const defaultStart = startWorker.run;
+
 vi.mock('tesseract.js', () => ({
   OEM: { LSTM_ONLY: 1 },
   PSM: { AUTO: '3' },
-  createWorker: async (model: string) => new FakeWorker(model),
+  createWorker: (model: string) => startWorker.run(model),
 }));
 
 const { OcrPool } = await import('../../../../src/engine/ocr/ocr-pool');
@@ -46,6 +50,7 @@ describe('OcrPool', () => {
 
   afterEach(() => {
     vi.useRealTimers();
+    startWorker.run = defaultStart;
   });
 
   it('queues a page while every worker is busy and runs it when one is released', async () => {
@@ -116,6 +121,36 @@ describe('OcrPool', () => {
     expect(FakeWorker.created[0]?.reinitialize).toHaveBeenCalledWith('deu', 1);
     FakeWorker.created[0]?.calls[1]?.resolve({ data: reading });
     await expect(german).resolves.toBe(reading);
+  });
+
+  it('fails a page with FailedToProcess when no worker starts in time, and ends the worker that starts late', async () => {
+    vi.useFakeTimers();
+    let started: (worker: FakeWorker) => void = () => undefined;
+    startWorker.run = () => new Promise((resolve) => (started = resolve));
+    const pool = new OcrPool({ assets, size: 1, startTimeoutMs: 1_000 });
+    const call = pool.recognize(page, 'eng', { deskew: false });
+    const outcome = expect(call).rejects.toMatchObject({ code: 'FailedToProcess', message: expect.stringContaining('within 1 s') });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await outcome;
+    const late = new FakeWorker('eng');
+    started(late);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(late.terminated).toBe(true);
+  });
+
+  it('ends a worker whose parameters cannot be set, and starts a fresh one for the next page', async () => {
+    startWorker.run = async (model: string) => {
+      const worker = new FakeWorker(model);
+      if (FakeWorker.created.length === 1) worker.setParameters.mockRejectedValueOnce(new Error('bad parameter'));
+      return worker;
+    };
+    const pool = new OcrPool({ assets, size: 1 });
+    await expect(pool.recognize(page, 'eng', { deskew: false })).rejects.toMatchObject({ code: 'FailedToProcess', message: expect.stringContaining('bad parameter') });
+    expect(FakeWorker.created[0]?.terminated).toBe(true);
+    const next = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    FakeWorker.created[1]?.calls[0]?.resolve({ data: reading });
+    await expect(next).resolves.toBe(reading);
   });
 
   it('terminates idle workers after the idle time', async () => {

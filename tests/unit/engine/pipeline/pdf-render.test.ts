@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CANVAS_PIXELS, renderSize, TARGET_DPI } from '../../../../src/engine/pipeline/pdf-render';
+import { renderSize, TARGET_DPI } from '../../../../src/engine/pipeline/pdf-render';
+import { MAX_CANVAS_PIXELS } from '../../../../src/engine/pipeline/raster';
 
 describe('renderSize', () => {
   it('renders an ordinary page at 300 dpi', () => {

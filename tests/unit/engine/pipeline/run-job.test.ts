@@ -31,8 +31,10 @@ describe('selectPages', () => {
     expect(selectPages(MAX_PAGES + 500, { ...params(), pages: parsePages(`1-${MAX_PAGES}`) })).toHaveLength(MAX_PAGES);
   });
 
-  it(`rejects a selection of more than ${MAX_PAGES} pages`, () => {
-    expect(() => selectPages(MAX_PAGES + 1, params())).toThrow(expect.objectContaining({ name: 'ReadApiError' }));
+  it(`rejects a selection of more than ${MAX_PAGES} pages with InvalidImageFormat, saying why`, () => {
+    expect(() => selectPages(MAX_PAGES + 1, params())).toThrow(
+      expect.objectContaining({ name: 'ReadApiError', code: 'InvalidImageFormat', message: `The document has more than ${MAX_PAGES} pages to read.` }),
+    );
   });
 });
 
@@ -60,6 +62,7 @@ describe('runJob', () => {
   function deps(recognize: Tesseract = async () => ocrPage) {
     const progress: Array<[number, number]> = [];
     const pipeline: PipelineDeps = {
+      baseUrl: 'https://localread.test/',
       readers: { tesseract: vi.fn(recognize) },
       onProgress: async (done, total) => {
         progress.push([done, total]);

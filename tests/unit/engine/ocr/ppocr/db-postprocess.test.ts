@@ -39,6 +39,17 @@ describe('dbBoxes', () => {
     expect(boxes[0]!.score).toBeCloseTo(0.9, 1);
   });
 
+  it('keeps a curved line whose rectangle is mostly background, when its own rows are surely text', () => {
+    // An arc 8 px thick bending 30 px over 160 px: its rectangle is about a quarter text.
+    const map = { data: new Float32Array(200 * 100), width: 200, height: 100 };
+    for (let x = 20; x < 180; x += 1) {
+      const centre = 30 + 30 * Math.sin(((x - 20) / 160) * Math.PI);
+      for (let y = Math.round(centre) - 4; y < Math.round(centre) + 4; y += 1) map.data[y * 200 + x] = 0.9;
+    }
+    expect(dbBoxes(map, identity(map))).toHaveLength(1);
+    expect(dbBoxes(map, identity(map), { rowThreshold: 0.95 })).toHaveLength(0);
+  });
+
   it('grows by nothing with an unclip ratio of 0', () => {
     const map = mapWith(100, 60, [{ cx: 50, cy: 30, w: 60, h: 12, deg: 0, p: 0.95 }]);
     const [box] = dbBoxes(map, identity(map), { unclipRatio: 0 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measurePage } from '../../../../../src/engine/pipeline/prepare/page-features';
-import type { GreyImage } from '../../../../../src/engine/pipeline/prepare/grey-image';
+import type { GreyImage } from '../../../../../src/engine/pipeline/grey-image';
 
 /** A page of rows of `letter`-tall blocks on paper of brightness `paper(x, y)`. */
 function page(width: number, height: number, letter: number, paper: (x: number, y: number) => number = () => 255): GreyImage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findPageOutline } from '../../../../../src/engine/pipeline/prepare/page-outline';
-import type { GreyImage } from '../../../../../src/engine/pipeline/prepare/grey-image';
+import type { GreyImage } from '../../../../../src/engine/pipeline/grey-image';
 import type { Quad } from '../../../../../src/engine/pipeline/prepare/perspective';
 
 /** A dark photo (grey 40) with a bright convex quadrilateral (grey 230) on it. */

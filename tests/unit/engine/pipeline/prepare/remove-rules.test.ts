@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeRules } from '../../../../../src/engine/pipeline/prepare/remove-rules';
-import type { GreyImage } from '../../../../../src/engine/pipeline/prepare/grey-image';
+import type { GreyImage } from '../../../../../src/engine/pipeline/grey-image';
 
 /** A white page with black rectangles [x0, y0, x1, y1) drawn on it. */
 function page(width: number, height: number, boxes: [number, number, number, number][]): GreyImage {

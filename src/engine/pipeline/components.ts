@@ -1,7 +1,7 @@
 /**
- * Connected components (8-connected) of a mask, as bounding boxes and pixel counts. One pass of
- * flood fill over preallocated typed arrays: no allocation per pixel or per component beyond
- * growing the result arrays.
+ * Connected components (8-connected) of a mask, as bounding boxes and pixel counts, for page
+ * preparation and the second engine's text detector. One pass of flood fill over preallocated
+ * typed arrays: no allocation per pixel or per component beyond growing the result arrays.
  */
 export interface Components {
   count: number;
@@ -63,4 +63,38 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
   }
   const field = (k: number) => Int32Array.from({ length: count }, (_, c) => boxes[c * 5 + k]!);
   return { count, x0: field(0), y0: field(1), x1: field(2), y1: field(3), area: field(4), labels };
+}
+
+/** A point in pixel coordinates (x right, y down). */
+export interface OutlinePoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * Per component of `c`, the centres of its leftmost and rightmost pixel in every row it covers:
+ * they span the same convex hull as all its pixel centres, in two points a row. One pass over
+ * the labels.
+ */
+export function rowOutlines(c: Components, width: number): OutlinePoint[][] {
+  const rowStart = new Int32Array(c.count + 1);
+  for (let k = 0; k < c.count; k += 1) rowStart[k + 1] = rowStart[k]! + c.y1[k]! - c.y0[k]! + 1;
+  const left = new Int32Array(rowStart[c.count]!).fill(width);
+  const right = new Int32Array(rowStart[c.count]!).fill(-1);
+  for (let i = 0; i < c.labels.length; i += 1) {
+    const label = c.labels[i]!;
+    if (!label) continue;
+    const x = i % width;
+    const row = rowStart[label - 1]! + (i - x) / width - c.y0[label - 1]!;
+    if (x < left[row]!) left[row] = x;
+    if (x > right[row]!) right[row] = x;
+  }
+  return Array.from({ length: c.count }, (_, k) => {
+    const outline: OutlinePoint[] = [];
+    for (let row = rowStart[k]!; row < rowStart[k + 1]!; row += 1) {
+      const y = c.y0[k]! + row - rowStart[k]! + 0.5;
+      outline.push({ x: left[row]! + 0.5, y }, { x: right[row]! + 0.5, y });
+    }
+    return outline;
+  });
 }

@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { recognise, type ReadWithSecondEngine, type ReadWithTesseract } from '../../../../src/engine/pipeline/recognise';
+import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
+import type { TextReading } from '../../../../src/engine/ocr/text-reading';
+import { numberedRaster, ocrPage, ocrWord } from '../../helpers/ocr-page';
+
+/** A confident, upright English reading (six function words: clearly English). */
+const ENGLISH = ocrPage(['The', 'total', 'of', 'the', 'invoice', 'is', 'due', 'to', 'the', 'office'].map((text) => ocrWord(text, 92)));
+/** The same page read with the English model, in German: enough function words to re-read it. */
+const GERMAN_BY_ENG = ocrPage(['Die', 'Summe', 'der', 'Rechnung', 'ist', 'nicht', 'mit', 'dem', 'Konto', 'und', 'die'].map((text) => ocrWord(text, 88)));
+const GERMAN_BY_DEU = ocrPage(['Die', 'Summe', 'der', 'Rechnung', 'ist', 'nicht', 'mit', 'dem', 'Konto', 'und', 'die'].map((text) => ocrWord(text, 95)));
+/** A confident reading with too few words to tell a language. */
+const NUMBERS = ocrPage([ocrWord('2024-117', 93), ocrWord('42.00', 91)]);
+
+/** The second engine's reading: one line, its box in the pixels of the raster it was given. */
+const SECOND: TextReading = {
+  lines: [{
+    text: 'Stamp',
+    confidence: 0.9,
+    box: [10, 20, 60, 20, 60, 30, 10, 30],
+    words: [{ text: 'Stamp', confidence: 0.9, box: [10, 20, 60, 20, 60, 30, 10, 30] }],
+  }],
+};
+
+/** A small page (a low-resolution scan, so read without deskewing). */
+const PAGE = numberedRaster(200, 160);
+const signal = new AbortController().signal;
+
+function tesseract(byModel: Record<string, OcrPage>) {
+  return vi.fn<ReadWithTesseract>(async (_raster, model) => {
+    const page = byModel[model];
+    if (!page) throw new Error(`no reading for model ${model}`);
+    return page;
+  });
+}
+
+describe('recognise', () => {
+  it('reads once in the language given, and reports it', async () => {
+    const read = tesseract({ deu: GERMAN_BY_DEU });
+    const recognition = await recognise(PAGE, 'de', { tesseract: read }, signal);
+    expect(read.mock.calls.map(([, model]) => model)).toEqual(['deu']);
+    expect(recognition).toMatchObject({ language: 'de', turns: 0 });
+    expect(recognition.reading.lines[0]?.text).toBe('Die Summe der Rechnung ist nicht mit dem Konto und die');
+  });
+
+  it('reads once in English when no language is given and the page is English', async () => {
+    const read = tesseract({ eng: ENGLISH });
+    const recognition = await recognise(PAGE, undefined, { tesseract: read }, signal);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(recognition.language).toBe('en');
+  });
+
+  it('reads again, upright, with the model of the language the first reading\'s words are in', async () => {
+    const read = tesseract({ eng: GERMAN_BY_ENG, deu: GERMAN_BY_DEU });
+    const recognition = await recognise(PAGE, undefined, { tesseract: read }, signal);
+    expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'deu']);
+    expect(read.mock.calls[1]?.[3]).toBe(signal);
+    expect(recognition.language).toBe('de');
+    expect(recognition.reading.lines[0]?.words.map((word) => word.confidence)).toEqual(Array(11).fill(0.95));
+  });
+
+  it('reports no language when the words do not tell one, and keeps the first reading', async () => {
+    const read = tesseract({ eng: NUMBERS });
+    const recognition = await recognise(PAGE, undefined, { tesseract: read }, signal);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(recognition).not.toHaveProperty('language');
+  });
+
+  it('rejects a language that is not shipped with NotSupportedLanguage', async () => {
+    await expect(recognise(PAGE, 'xx', { tesseract: tesseract({}) }, signal)).rejects.toMatchObject({ code: 'NotSupportedLanguage' });
+  });
+
+  it('does not call the second engine on a page tesseract reads with confidence', async () => {
+    const second = vi.fn<ReadWithSecondEngine>(async () => SECOND);
+    const recognition = await recognise(PAGE, 'en', { tesseract: tesseract({ eng: ENGLISH }), secondEngine: second }, signal);
+    expect(second).not.toHaveBeenCalled();
+    expect(recognition.engines).toEqual({ secondEngine: false, linesFromSecond: 0, lines: 1 });
+  });
+
+  it('calls the second engine on a page preparation found hard, on the upright page, and fuses its lines', async () => {
+    const second = vi.fn<ReadWithSecondEngine>(async () => SECOND);
+    const recognition = await recognise(PAGE, 'en', { tesseract: tesseract({ eng: ocrPage([]) }), secondEngine: second }, signal, { hard: true });
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(second.mock.calls[0]?.[0]).toMatchObject({ width: 200, height: 160 });
+    expect(second.mock.calls[0]?.[1]).toBe(signal);
+    expect(recognition.engines).toMatchObject({ secondEngine: true, linesFromSecond: 1 });
+    expect(recognition.reading.lines.map((line) => line.text)).toEqual(['Stamp']);
+  });
+
+  it('does not call the second engine when it is switched off, even on a hard page', async () => {
+    const recognition = await recognise(PAGE, 'en', { tesseract: tesseract({ eng: ENGLISH }), secondEngine: undefined }, signal, { hard: true });
+    expect(recognition.engines.secondEngine).toBe(false);
+  });
+
+  it('gives the second engine an enlarged page at its size as given, and scales its boxes back', async () => {
+    const second = vi.fn<ReadWithSecondEngine>(async () => SECOND);
+    const recognition = await recognise(PAGE, 'en', { tesseract: tesseract({ eng: ocrPage([]) }), secondEngine: second }, signal, {
+      hard: true,
+      enlarged: true,
+    });
+    expect(second.mock.calls[0]?.[0]).toMatchObject({ width: 100, height: 80 });
+    const [line] = recognition.reading.lines;
+    expect(line?.box).toEqual([20, 40, 120, 40, 120, 60, 20, 60]);
+    expect(line?.words[0]?.box).toEqual([20, 40, 120, 40, 120, 60, 20, 60]);
+  });
+});
