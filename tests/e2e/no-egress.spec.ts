@@ -23,6 +23,8 @@ test('a whole session sends no request to any origin but the app\'s', async ({ c
   await openApp(page);
   const result = await readDocument(page, fixtureBytes('real-testocr.png'));
   expect(result.status).toBe('succeeded');
+  // A faxed form, which the second engine reads too.
+  expect((await readDocument(page, fixtureBytes('syn-form-fax.png'))).status).toBe('succeeded');
   await chooseFixture(page, 'real-testocr.png');
   await expect(scanEntry(page, 'real-testocr.png').locator('.status')).toHaveText('Done');
   await expect(page.getByLabel('Recognised text')).toContainText('quick brown dog');
@@ -32,7 +34,10 @@ test('a whole session sends no request to any origin but the app\'s', async ({ c
   // The recorder saw every realm: the page's API calls, the service worker's precache
   // downloads, the engine worker and the OCR workers' runtime.
   const paths = new Set(requests.map((url) => new URL(url).pathname));
-  for (const path of ['/', '/sw.js', '/vision/v3.2/read/analyze', '/tesseract/worker.min.js', '/tesseract/lang/eng.traineddata.gz']) {
+  const expected = ['/', '/sw.js', '/vision/v3.2/read/analyze', '/tesseract/worker.min.js', '/tesseract/lang/eng.traineddata.gz'];
+  // The second engine's runtime and models, fetched by its worker when the form needed it.
+  expected.push('/ppocr/ort/ort-wasm-simd-threaded.wasm', '/ppocr/models/ch_PP-OCRv4_rec_infer.onnx');
+  for (const path of expected) {
     expect(paths, `requests include ${path}`).toContain(path);
   }
   expect([...paths].some((path) => /^\/assets\/engine\.worker-.*\.js$/.test(path))).toBe(true);

@@ -28,6 +28,8 @@ test('after one visit the app loads and reads a document with the network off', 
   await page.reload();
   await expectReady(page);
   const result = await readDocument(page, fixtureBytes('real-testocr.png'));
+  // A faxed form: the second engine (ONNX Runtime's wasm and PP-OCR's models) runs offline too.
+  const form = await readDocument(page, fixtureBytes('syn-form-fax.png'));
 
   expect(failed, 'requests that failed offline (not precached?)').toEqual([]);
   // Whatever the page and its workers got must have come from the service worker: an asset left
@@ -36,6 +38,8 @@ test('after one visit the app loads and reads a document with the network off', 
   expect(fromServiceWorker, 'responses seen from the service worker').toBeGreaterThan(0);
   expect(result.status).toBe('succeeded');
   expect(characterErrorRate(fixtureText('real-testocr.gt.txt'), resultText(result))).toBeLessThanOrEqual(0.02);
+  expect(form.status).toBe('succeeded');
+  expect(characterErrorRate(fixtureText('syn-form-fax.gt.txt'), resultText(form))).toBeLessThan(0.15);
 
   // The network really is off: a URL the service worker does not hold cannot be fetched.
   context.off('requestfailed', onFailed);

@@ -5,6 +5,7 @@
  * line of its own), and merging across a wide gap would run two columns together.
  */
 import type { Quad, TextLine, TextWord } from '../text-reading';
+import { rectOfQuad } from '../line-geometry';
 
 export interface LineOptions {
   /** Boxes merge when the gap between them is at most this many line heights. */
@@ -35,11 +36,8 @@ interface Pending {
   last: Extent;
 }
 
-export function extentOf(quad: Quad): Extent {
-  const xs = [quad[0], quad[2], quad[4], quad[6]];
-  const ys = [quad[1], quad[3], quad[5], quad[7]];
-  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-}
+/** A quad's axis-aligned extent (one helper for both engines' lines: line-geometry.ts). */
+export const extentOf: (quad: Quad) => Extent = rectOfQuad;
 
 const heightOf = (e: Extent) => e.bottom - e.top;
 
