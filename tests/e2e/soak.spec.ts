@@ -106,10 +106,11 @@ test("the engine's tab closed mid-job: another tab's engine takes the job over",
   expect(result.status).toBe('succeeded');
 });
 
-test('a tesseract worker closed mid-page: the page deadline ends the job', async ({ page }) => {
-  test.setTimeout(180_000);
-  // About 3 s a page plus 1.25 s a megapixel.
-  await page.goto('/?deadline=0.05');
+test('a tesseract worker closed mid-page: the page deadline ends the attempt and the retry reads the job', async ({ page }) => {
+  test.setTimeout(300_000);
+  // About 15 s a page plus 6 s a megapixel: far more than a page takes, far less than the default.
+  // (At 0.05 the 8.7 Mpx pages of this TIFF overran the deadline even with no worker closed.)
+  await page.goto('/?deadline=0.25');
   await expectReady(page);
   const location = await accepted(page, byName('syn-3page.tif'));
   await waitRunning(page, location);
@@ -118,9 +119,8 @@ test('a tesseract worker closed mid-page: the page deadline ends the job', async
   expect(workers.length).toBeGreaterThan(0);
   // close() ends the worker before the evaluation can answer.
   await Promise.all(workers.map((worker) => Promise.race([worker.evaluate('close()').catch(() => undefined), page.waitForTimeout(1000)])));
-  const result = await waitForOperation(page, location, { timeoutMs: 150_000 });
-  expectEnded(result.status);
-  if (result.status === 'failed') expect(result.error?.code).toBe('FailedToProcess');
+  const result = await waitForOperation(page, location, { timeoutMs: 240_000 });
+  expect(result.status).toBe('succeeded');
 });
 
 test('a 10000x10000 PNG and a PDF with a 14400 pt page end without hanging the engine', async ({ page }) => {
