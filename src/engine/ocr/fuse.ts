@@ -53,14 +53,13 @@ export const FUSION_RULE: FusionRule = {
 };
 
 /** Characters weigh a word's confidence: a long word misread costs more than a stray mark. */
+function wordsConfidence(words: readonly TextWord[]): number {
+  const characters = words.reduce((sum, word) => sum + word.text.length, 0);
+  return characters ? words.reduce((sum, word) => sum + word.text.length * word.confidence, 0) / characters : 0;
+}
+
 export function meanWordConfidence(lines: readonly TextLine[]): number {
-  let characters = 0;
-  let weighted = 0;
-  for (const word of lines.flatMap((line) => line.words)) {
-    characters += word.text.length;
-    weighted += word.text.length * word.confidence;
-  }
-  return characters ? weighted / characters : 0;
+  return wordsConfidence(lines.flatMap((line) => line.words));
 }
 
 function doubtfulShare(lines: readonly TextLine[], below: number): number {
@@ -83,12 +82,6 @@ export function needsSecondEngine(reading: TextReading, hard: boolean, rule: Fus
 /** Latin letters with diacritics, and other letters outside PP-OCR's English and Chinese set. */
 const UNSPELLABLE = /[À-ÖØ-öø-ɏ]/u;
 
-
-/** Characters weigh a set of words' confidence: a long word misread costs more than a stray mark. */
-function wordsConfidence(words: readonly TextWord[]): number {
-  const characters = words.reduce((sum, word) => sum + word.text.length, 0);
-  return characters ? words.reduce((sum, word) => sum + word.text.length * word.confidence, 0) / characters : 0;
-}
 
 /**
  * The PP-OCR line each tesseract word belongs to (the one holding the word's centre; of several,

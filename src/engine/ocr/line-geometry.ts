@@ -2,6 +2,7 @@
  * Where lines and words lie, for fusion: a line's quad gives its direction (text on a photo or a
  * curved page runs at a slant), which words fall inside it, and the order of lines in rows.
  */
+import { median } from '../pipeline/stats';
 import type { Quad, TextLine } from './text-reading';
 
 export interface Rect {
@@ -52,11 +53,6 @@ export function alongLine(quad: Quad, x: number, y: number): number {
   const [dx, dy] = [quad[2] - quad[0], quad[3] - quad[1]];
   const length = Math.hypot(dx, dy) || 1;
   return ((x - quad[0]) * dx + (y - quad[1]) * dy) / length;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /**

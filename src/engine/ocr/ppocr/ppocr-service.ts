@@ -60,7 +60,6 @@ async function fetchText(url: string): Promise<string> {
 
 export function createPpocrService() {
   let reader: PpocrReader | undefined;
-  const reading = new Set<AbortController>();
 
   return {
     /** Loads the runtime and models; resolves with the backend that runs them. Call once. */
@@ -82,24 +81,13 @@ export function createPpocrService() {
       return onGpu ? 'webgpu' : wasmBackend;
     },
 
-    /** Reads one page with the loaded models. */
+    /**
+     * Reads one page with the loaded models. No cancel here: a model call in flight cannot be
+     * stopped, so the host terminates this worker when its signal aborts (second-engine.ts).
+     */
     async read(image: GreyImage): Promise<TextReading> {
       if (!reader) throw new Error('PP-OCR is not initialised: call init first.');
-      const controller = new AbortController();
-      reading.add(controller);
-      try {
-        return await reader.read(image, controller.signal);
-      } finally {
-        reading.delete(controller);
-      }
-    },
-
-    /**
-     * Stops the pages in flight at their next stage (a model call in flight runs to its end);
-     * the models stay loaded, which terminating the worker would throw away.
-     */
-    cancel(): void {
-      for (const controller of reading) controller.abort(new DOMException('The reading was cancelled.', 'AbortError'));
+      return reader.read(image, new AbortController().signal);
     },
   };
 }
