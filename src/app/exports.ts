@@ -12,8 +12,8 @@ export function resultJson(result: AnalyzeResult): string {
 }
 
 /** Offers `content` as a file download, without leaving the page. */
-export function download(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function download(fileName: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

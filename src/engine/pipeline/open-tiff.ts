@@ -116,7 +116,14 @@ function compositeOnWhite(rgba: Uint8Array): void {
   }
 }
 
-function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageContent {
+/** A page's pixels in colour, RGBA, composited onto white. */
+export interface RgbaPage {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+}
+
+function decodeRgbaPage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): RgbaPage {
   const width = first(ifd, TAG.width)!;
   const height = first(ifd, TAG.height)!;
   assertImageDimensions({ width, height });
@@ -125,8 +132,7 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
     const rgba = UTIF.toRGBA8(ifd);
     if (rgba.length !== width * height * 4) throw invalidTiff('its pixel data is incomplete or of an unsupported kind');
     compositeOnWhite(rgba);
-    const raster = withAssumedDpi(rgbaToPgm(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height));
-    return { width, height, unit: 'pixel', scale: 1, raster };
+    return { width, height, rgba: new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.length) };
   } catch (error) {
     if (error instanceof ReadApiError) throw error;
     throw invalidTiff(error instanceof Error ? error.message : 'its pixels could not be decoded');
@@ -136,8 +142,14 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
   }
 }
 
-/** Opens a TIFF file; throws InvalidImageFormat when its structure is broken or it holds no image. */
-export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
+function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageContent {
+  const { width, height, rgba } = decodeRgbaPage(buffer, file, ifd);
+  const raster = withAssumedDpi(rgbaToPgm(rgba, width, height));
+  return { width, height, unit: 'pixel', scale: 1, raster };
+}
+
+/** The pages of a TIFF file, each decoded on demand, by `decode`. */
+function openPages<T>(bytes: Uint8Array<ArrayBuffer>, decode: (buffer: ArrayBuffer, file: Uint8Array, ifd: IFD) => T) {
   // utif2 reads its buffer from offset 0.
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = whole ? bytes.buffer : bytes.slice().buffer;
@@ -145,13 +157,23 @@ export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
   const pages = readPages(buffer, file);
   return {
     pageCount: pages.length,
-    async loadPage(pageNumber) {
+    async loadPage(pageNumber: number): Promise<T> {
       const ifd = pages[pageNumber - 1];
       if (!ifd) throw new ReadApiError('InvalidPageRange', `The TIFF file has no page ${pageNumber}.`);
-      return decodePage(buffer, file, ifd);
+      return decode(buffer, file, ifd);
     },
     close() {
       pages.length = 0;
     },
   };
+}
+
+/** Opens a TIFF file; throws InvalidImageFormat when its structure is broken or it holds no image. */
+export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
+  return openPages(bytes, decodePage);
+}
+
+/** Opens a TIFF file for its pages in colour (exports draw them as they are); throws as openTiff does. */
+export function openTiffColour(bytes: Uint8Array<ArrayBuffer>): { pageCount: number; loadPage(pageNumber: number): Promise<RgbaPage>; close(): void } {
+  return openPages(bytes, decodeRgbaPage);
 }
