@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openTiff } from '../../../../src/engine/pipeline/open-tiff';
+import { openTiff, openTiffColour } from '../../../../src/engine/pipeline/open-tiff';
 import type { RasterPage } from '../../../../src/engine/pipeline/raster';
 import { readFixture } from '../../helpers/fixtures';
 
@@ -101,3 +101,21 @@ function findTagValueOffset(bytes: Uint8Array, tag: number): number {
   }
   throw new Error(`tag ${tag} not found`);
 }
+
+describe('openTiffColour', () => {
+  it('gives each page as RGBA, the same size as the page the reader reads, its grey the same', async () => {
+    const colour = openTiffColour(readFixture('syn-3page.tif'));
+    const grey = openTiff(readFixture('syn-3page.tif'));
+    expect(colour.pageCount).toBe(3);
+    const page = await colour.loadPage(2);
+    const raster = (await grey.loadPage(2)).raster!;
+    expect([page.width, page.height]).toEqual([raster.width, raster.height]);
+    expect(page.rgba.length).toBe(page.width * page.height * 4);
+    const at = Math.floor(page.width * page.height / 2);
+    const [r, g, b] = page.rgba.subarray(at * 4, at * 4 + 3);
+    expect(pixelsOf(raster)[at]).toBe((r! * 77 + g! * 150 + b! * 29) >> 8);
+    await expect(colour.loadPage(4)).rejects.toMatchObject({ code: 'InvalidPageRange' });
+    colour.close();
+    grey.close();
+  });
+});
