@@ -7,6 +7,7 @@ import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/type
 import { assertReadOperationResult } from '../../../support/ocr-schema';
 import { stubImageDecoding } from '../../helpers/canvas-stub';
 import { pngHeader } from '../../helpers/fixtures';
+import { PageSlots } from '../../../../src/engine/page-slots';
 
 const params = (query = ''): AnalyzeParams => parseAnalyzeParams(new URLSearchParams(query));
 
@@ -154,6 +155,30 @@ describe('runJob', () => {
       return new Promise<OcrPage>(() => undefined);
     });
     await expect(runJob(input(), pipeline, owner.signal)).rejects.toBe(lost);
+  });
+
+  it('decodes a page only once it holds a slot of the budget shared by all jobs', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    let decoded = 0;
+    let most = 0;
+    const slots = new PageSlots(1);
+    const job = () => {
+      const { pipeline } = deps(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        decoded -= 1;
+        return ocrPage;
+      });
+      pipeline.pageSlots = slots;
+      pipeline.onPageStart = () => {
+        decoded += 1;
+        most = Math.max(most, decoded);
+      };
+      return runJob(input(), pipeline);
+    };
+    const results = await Promise.all([job(), job(), job()]);
+    expect(results.map((result) => result.readResults[0]?.lines[0]?.text)).toEqual(['Total', 'Total', 'Total']);
+    expect(most).toBe(1);
+    expect(slots.taken).toBe(0);
   });
 
   it('gives a page a deadline that grows with its size', () => {
