@@ -86,6 +86,24 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
   return selected;
 }
 
+/**
+ * Progress, written at most every PROGRESS_INTERVAL_MS, and always for the first and the last
+ * page: each write is a database transaction, and born-digital pages are read in a few ms each.
+ */
+export const PROGRESS_INTERVAL_MS = 250;
+
+function progressWriter(onProgress: PipelineDeps['onProgress'], pagesTotal: number) {
+  let last = -Infinity;
+  return {
+    async report(pagesDone: number): Promise<void> {
+      const now = performance.now();
+      if (pagesDone > 0 && pagesDone < pagesTotal && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      await onProgress(pagesDone, pagesTotal);
+    },
+  };
+}
+
 /** Reads one loaded page; past its deadline, the whole attempt is abandoned. */
 async function readWithinDeadline(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps, attempt: AbortController): Promise<ReadResult> {
   const pixels = content.raster ? content.raster.width * content.raster.height : 0;
@@ -117,7 +135,8 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
     const readResults: ReadResult[] = new Array(pages.length);
     let next = 0;
     let done = 0;
-    await deps.onProgress(0, pages.length);
+    const progress = progressWriter(deps.onProgress, pages.length);
+    await progress.report(0);
     // A few lanes pull pages in order: one page in flight per lane keeps memory bounded.
     const lane = async () => {
       while (next < pages.length) {
@@ -134,7 +153,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
           release();
         }
         done += 1;
-        await deps.onProgress(done, pages.length);
+        await progress.report(done);
       }
     };
     // The first failure of any lane stops the others and is the attempt's outcome.

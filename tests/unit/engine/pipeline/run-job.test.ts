@@ -157,6 +157,20 @@ describe('runJob', () => {
     await expect(runJob(input(), pipeline, owner.signal)).rejects.toBe(lost);
   });
 
+  it('writes progress for the first and the last page, and not for every page of a fast document', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const { pipeline, progress } = deps();
+    const pages = 40;
+    const source = { pageCount: pages, loadPage: async () => ({ width: 1, height: 1, unit: 'inch' as const, scale: 1, lines: [] }), close: () => undefined };
+    vi.doMock('../../../../src/engine/pipeline/open-pdf', () => ({ openPdf: async () => source }));
+    const { runJob: run } = await import('../../../../src/engine/pipeline/run-job');
+    await run({ format: 'pdf', params: params(), bytes: new Uint8Array(8) }, pipeline);
+    vi.doUnmock('../../../../src/engine/pipeline/open-pdf');
+    expect(progress[0]).toEqual([0, pages]);
+    expect(progress.at(-1)).toEqual([pages, pages]);
+    expect(progress.length).toBeLessThan(pages / 4);
+  });
+
   it('decodes a page only once it holds a slot of the budget shared by all jobs', async () => {
     stubImageDecoding(64, 52, [255, 255, 255, 255]);
     let decoded = 0;
