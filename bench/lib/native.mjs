@@ -1,6 +1,6 @@
 // The same pages through the native tesseract CLI, single-threaded (OMP_THREAD_LIMIT=1, the
 // faster mode on this kind of machine; see the corpus BASELINE.md), converted to Azure's shape.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,9 @@ export function hasNativeTesseract() {
  */
 export function appModelsDir() {
   const dir = mkdtempSync(join(tmpdir(), 'app-tessdata-'));
+  // The `tsv` output is a config file of the tessdata folder: the app's folder needs it too.
+  mkdirSync(join(dir, 'configs'));
+  writeFileSync(join(dir, 'configs', 'tsv'), 'tessedit_create_tsv 1\n');
   for (const model of Object.values(LANGS)) {
     const gz = readFileSync(new URL(`../../node_modules/@tesseract.js-data/${model}/4.0.0_best_int/${model}.traineddata.gz`, import.meta.url));
     writeFileSync(join(dir, `${model}.traineddata`), gunzipSync(gz));
