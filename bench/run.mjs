@@ -1,5 +1,5 @@
 // npm run bench [-- CORPUS_DIR] [--no-build] [--only a,b] [--no-native] [--no-throughput]
-//                   [--ablation | --no-ablation]
+//                   [--ablation | --no-ablation] [--no-scenarios | --scenarios-only]
 //
 // Runs a corpus through the real app in Chromium, over its HTTP API: builds and serves the app,
 // reads every document one at a time (time per page, peak renderer memory), then all at once with
@@ -23,17 +23,22 @@
 //                    (restored after); results in bench/out/ablation/<variant>/, and a table of
 //                    CER per category with each left out (positive difference = it helps)
 //   --no-ablation    skip the ablation
+//   --no-scenarios   skip the scenarios: start times (new profile, offline reload, memory at rest),
+//                    a 200-page scanned PDF (memory curve) and a 300-page born-digital PDF
+//                    (pages/s, against pdftotext -bbox), both built from corpus pages with pdf-lib
+//   --scenarios-only only the scenarios (no corpus run)
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, serve } from './lib/serve.mjs';
 import { launch, openApp, readInPage } from './lib/browser.mjs';
 import { memorySampler } from './lib/memory.mjs';
-import { hasNativeTesseract, readNatively } from './lib/native.mjs';
+import { appModelsDir, hasNativeTesseract, readNatively } from './lib/native.mjs';
+import { bornDigital, longScan, scenarioReport, startTimes } from './lib/scenarios.mjs';
 import { readDocuments } from './lib/read-documents.mjs';
 import { score } from './lib/score.mjs';
 import { backendLine } from './lib/diagnostics.mjs';
 import { ABLATION_CATEGORIES, ablationDocuments, ablationVariants, runAblation } from './lib/ablation.mjs';
-import { ablationReport, categoryReport, documentReport } from './lib/report.mjs';
+import { ablationReport, categoryReport, documentReport, tesseractOnlyLine } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -65,10 +70,10 @@ async function throughput(context, origin, pool) {
   return { pages, pagesPerMinute: pages / minutes };
 }
 
-function readAllNatively(resultsDir) {
+function readAllNatively(resultsDir, tessdataDir) {
   const runs = new Map();
   for (const doc of documents) {
-    const { result, ms } = readNatively(join(corpus, doc.file), doc.format, doc.language ?? ['en']);
+    const { result, ms } = readNatively(join(corpus, doc.file), doc.format, doc.language ?? ['en'], tessdataDir);
     runs.set(doc.name, { ms, pages: result.analyzeResult.readResults.length });
     writeFileSync(join(resultsDir, `${doc.name}.json`), JSON.stringify(result, null, 1));
   }
@@ -90,10 +95,49 @@ async function ablate(context, origin, runs) {
   console.log(ablationReport(result, ABLATION_CATEGORIES));
 }
 
+/** The scenarios of bench/lib/scenarios.mjs, each in a fresh app page (start times: a fresh browser). */
+async function scenarios(context, origin, profileDir) {
+  console.log('\nScenarios: start times, a 200-page scanned PDF, a 300-page born-digital PDF');
+  const start = await startTimes(origin, corpus);
+  const digital = await bornDigital(context, origin, corpus);
+  const scan = await longScan(context, origin, profileDir, corpus);
+  console.log(`\n${scenarioReport({ start, scan, digital })}`);
+}
+
+/** The corpus one document at a time, natively too, then the ablation and the throughput. */
+async function corpusRun(context, origin, sampler) {
+  const page = await openApp(context, origin);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const runs = await readDocuments(page, corpus, documents, join(out, 'results'), { sampler });
+  // Closed before any other app page opens: its engine would keep the lock and read their jobs.
+  await page.close();
+  const ours = score(corpus, join(out, 'results'), join(out, 'scores.json'), only);
+  let native = null;
+  let nativeRuns = null;
+  let appNativeRuns = null;
+  if (!flag('--no-native') && hasNativeTesseract()) {
+    nativeRuns = readAllNatively(join(out, 'native'));
+    native = score(corpus, join(out, 'native'), join(out, 'native-scores.json'), only);
+    mkdirSync(join(out, 'native-app-models'), { recursive: true });
+    appNativeRuns = readAllNatively(join(out, 'native-app-models'), appModelsDir());
+  }
+  console.log(`\nCorpus ${corpus}, ${documents.length} documents, Chromium with ${cores} cores; one document at a time:\n`);
+  console.log(documentReport(documents, ours, runs));
+  console.log('');
+  console.log(categoryReport(documents, ours, runs, native, nativeRuns));
+  console.log(`\n${tesseractOnlyLine(documents, runs, nativeRuns, appNativeRuns)}`);
+  console.log(`\n${backendLine(runs)}`);
+  if (ablation) await ablate(context, origin, runs);
+  if (!flag('--no-throughput')) {
+    const full = await throughput(context, origin, cores);
+    const single = await throughput(context, origin, 1);
+    console.log(`\nAll documents at once: pool of ${cores}: ${full.pagesPerMinute.toFixed(1)} pages/min; pool of 1: ${single.pagesPerMinute.toFixed(1)} pages/min; speed-up ${(full.pagesPerMinute / single.pagesPerMinute).toFixed(2)}x (target 1.8x)`);
+  }
+  console.log(`\nResults: ${join(out, 'results')}; scores: ${join(out, 'scores.json')}`);
+}
+
 async function main() {
-  rmSync(join(out, 'results'), { recursive: true, force: true });
-  rmSync(join(out, 'native'), { recursive: true, force: true });
-  rmSync(join(out, 'ablation'), { recursive: true, force: true });
+  for (const dir of ['results', 'native', 'native-app-models', 'ablation']) rmSync(join(out, dir), { recursive: true, force: true });
   mkdirSync(join(out, 'results'), { recursive: true });
   mkdirSync(join(out, 'native'), { recursive: true });
   if (!flag('--no-build')) build(join(out, 'dist'));
@@ -101,30 +145,8 @@ async function main() {
   const { context, profileDir } = await launch();
   const sampler = memorySampler(profileDir);
   try {
-    const page = await openApp(context, server.origin);
-    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const runs = await readDocuments(page, corpus, documents, join(out, 'results'), { sampler });
-    // Closed before any other app page opens: its engine would keep the lock and read their jobs.
-    await page.close();
-    const ours = score(corpus, join(out, 'results'), join(out, 'scores.json'), only);
-    let native = null;
-    let nativeRuns = null;
-    if (!flag('--no-native') && hasNativeTesseract()) {
-      nativeRuns = readAllNatively(join(out, 'native'));
-      native = score(corpus, join(out, 'native'), join(out, 'native-scores.json'), only);
-    }
-    console.log(`\nCorpus ${corpus}, ${documents.length} documents, Chromium with ${cores} cores; one document at a time:\n`);
-    console.log(documentReport(documents, ours, runs));
-    console.log('');
-    console.log(categoryReport(documents, ours, runs, native, nativeRuns));
-    console.log(`\n${backendLine(runs)}`);
-    if (ablation) await ablate(context, server.origin, runs);
-    if (!flag('--no-throughput')) {
-      const full = await throughput(context, server.origin, cores);
-      const single = await throughput(context, server.origin, 1);
-      console.log(`\nAll documents at once: pool of ${cores}: ${full.pagesPerMinute.toFixed(1)} pages/min; pool of 1: ${single.pagesPerMinute.toFixed(1)} pages/min; speed-up ${(full.pagesPerMinute / single.pagesPerMinute).toFixed(2)}x`);
-    }
-    console.log(`\nResults: ${join(out, 'results')}; scores: ${join(out, 'scores.json')}`);
+    if (!flag('--scenarios-only')) await corpusRun(context, server.origin, sampler);
+    if (!flag('--no-scenarios')) await scenarios(context, server.origin, profileDir);
   } finally {
     sampler.stop();
     await context.close();

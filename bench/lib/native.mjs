@@ -1,6 +1,7 @@
 // The same pages through the native tesseract CLI, single-threaded (OMP_THREAD_LIMIT=1, the
 // faster mode on this kind of machine; see the corpus BASELINE.md), converted to Azure's shape.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,9 +13,26 @@ export function hasNativeTesseract() {
   return spawnSync('tesseract', ['--version']).status === 0;
 }
 
-function tesseractTsv(file, langs) {
+/**
+ * A tessdata folder with the app's own models (`4.0.0_best_int` from @tesseract.js-data), so that
+ * native tesseract can also be timed with exactly the weights the app runs. Debian's are `fast`.
+ */
+export function appModelsDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'app-tessdata-'));
+  // The `tsv` output is a config file of the tessdata folder: the app's folder needs it too.
+  mkdirSync(join(dir, 'configs'));
+  writeFileSync(join(dir, 'configs', 'tsv'), 'tessedit_create_tsv 1\n');
+  for (const model of Object.values(LANGS)) {
+    const gz = readFileSync(new URL(`../../node_modules/@tesseract.js-data/${model}/4.0.0_best_int/${model}.traineddata.gz`, import.meta.url));
+    writeFileSync(join(dir, `${model}.traineddata`), gunzipSync(gz));
+  }
+  return dir;
+}
+
+function tesseractTsv(file, langs, tessdataDir) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('tesseract', [file, 'stdout', '--psm', '3', '-l', langs, 'tsv'], {
+  const models = tessdataDir ? ['--tessdata-dir', tessdataDir] : [];
+  const run = spawnSync('tesseract', [file, 'stdout', ...models, '--psm', '3', '-l', langs, 'tsv'], {
     env: { ...process.env, OMP_THREAD_LIMIT: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -53,11 +71,14 @@ function tsvToReadResults(tsv, { unit, scale, firstPage }) {
   });
 }
 
-/** Reads one corpus document natively; returns the Azure-shaped result and the OCR time (ms). */
-export function readNatively(file, format, languages) {
+/**
+ * Reads one corpus document natively; returns the Azure-shaped result and the OCR time (ms).
+ * `tessdataDir`: the models to use (default: Debian's).
+ */
+export function readNatively(file, format, languages, tessdataDir) {
   const langs = [...new Set(languages.map((code) => LANGS[code] ?? 'eng'))].join('+');
   if (format !== 'pdf') {
-    const { tsv, ms } = tesseractTsv(file, langs);
+    const { tsv, ms } = tesseractTsv(file, langs, tessdataDir);
     return { result: wrap(tsvToReadResults(tsv, { unit: 'pixel', scale: 1, firstPage: 1 })), ms };
   }
   // PDF: rasterise at 300 dpi (not timed: the comparison is OCR time), then OCR page by page.
@@ -67,7 +88,7 @@ export function readNatively(file, format, languages) {
     const readResults = [];
     let ms = 0;
     for (const [index, name] of readdirSync(dir).sort().entries()) {
-      const run = tesseractTsv(join(dir, name), langs);
+      const run = tesseractTsv(join(dir, name), langs, tessdataDir);
       ms += run.ms;
       readResults.push(...tsvToReadResults(run.tsv, { unit: 'inch', scale: 1 / PDF_DPI, firstPage: index + 1 }));
     }
@@ -79,4 +100,20 @@ export function readNatively(file, format, languages) {
 
 function wrap(readResults) {
   return { status: 'succeeded', analyzeResult: { version: 'native', modelVersion: 'tesseract', readResults } };
+}
+
+/** Seconds `pdftotext -bbox` takes on a PDF (the native yardstick for born-digital pages), or null. */
+export function pdftotextSeconds(pdfBytes) {
+  const dir = mkdtempSync(join(tmpdir(), 'pdftotext-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), pdfBytes);
+    const started = process.hrtime.bigint();
+    const run = spawnSync('pdftotext', ['-bbox', join(dir, 'in.pdf'), join(dir, 'out.html')]);
+    if (run.status !== 0) return null;
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

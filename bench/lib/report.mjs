@@ -93,3 +93,24 @@ export function ablationReport({ baseline, variants }, first) {
   });
   return table(headers, rows);
 }
+
+/**
+ * Time per page on the documents that tesseract alone read (no page took the second engine),
+ * against native tesseract single-threaded on the same documents, with Debian's models and with
+ * the app's own: the target of per-page speed is stated for exactly these pages.
+ */
+export function tesseractOnlyLine(documents, runs, nativeRuns, appNativeRuns) {
+  const docs = documents.filter((d) => {
+    const run = runs.get(d.name);
+    return run && run.pages > 0 && !run.diagnostics.secondEngine && (run.diagnostics.pages?.length ?? 0) > 0;
+  });
+  const sum = (map) => docs.reduce((acc, d) => ({ ms: acc.ms + (map.get(d.name)?.ms ?? 0), pages: acc.pages + (map.get(d.name)?.pages ?? 0) }), { ms: 0, pages: 0 });
+  const ours = sum(runs);
+  const parts = [`Documents read by tesseract alone: ${docs.length}, ${ours.pages} pages, ${f0(ours.ms / ours.pages)} ms/page`];
+  for (const [label, map] of [['native, Debian models', nativeRuns], ["native, the app's models", appNativeRuns]]) {
+    if (!map) continue;
+    const native = sum(map);
+    parts.push(`${label} ${f0(native.ms / native.pages)} ms/page (ratio ${f2(ours.ms / ours.pages / (native.ms / native.pages))})`);
+  }
+  return parts.join('; ');
+}

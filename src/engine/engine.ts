@@ -9,6 +9,7 @@ import { runJob } from './pipeline/run-job';
 import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
+import { PageSlots } from './page-slots';
 
 export interface EngineOptions {
   /** The app's base URL, absolute (e.g. `https://host/`): every runtime asset is under it. */
@@ -42,6 +43,9 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   const size = Math.max(1, options.poolSize ?? navigator.hardwareConcurrency ?? 1);
   const pool = new OcrPool({ assets: ocrAssets(options.baseUrl), size });
   const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl) });
+  // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
+  // however many documents wait, and pages of different jobs share the workers in turn.
+  const pageSlots = new PageSlots(size + 1);
   const loop = new ClaimLoop({
     store,
     // One job more than workers: the next document is decoded while the pool is busy.
@@ -61,6 +65,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
           },
           onProgress,
           parallelPages: size,
+          pageSlots,
           ...(options.deadlineScale ? { deadlineScale: options.deadlineScale } : {}),
           ...(options.skipSteps ? { skipSteps: options.skipSteps } : {}),
           onPageStart: (page) => started.set(page, performance.now()),

@@ -1,9 +1,13 @@
 /**
- * Reads a page whichever way up it is. A first reading, deskewed by tesseract, is kept when it is
- * confidently upright (nearly every page: read once). A confident sideways reading tells its turn
- * at once. Otherwise small probes (a central crop at half size) try upside down, then a quarter
- * turn each way, stopping at the first that reads upright; if none does, the best-scoring turn
- * wins. The page is then read again, the right way up.
+ * Which way up a page is. Two ways, by page size:
+ * - A large page (both sides at least PROBE_FIRST_FROM px: scans at 300 dpi, photos) is judged
+ *   before it is read: a probe (its central part at half size, about a tenth of its pixels) is
+ *   read as the file says it stands; a confident upright or sideways probe tells the turn at once,
+ *   otherwise probes try upside down, then a quarter turn each way. The page is then read once,
+ *   the right way up, and the probe's words also tell its language (recognise.ts).
+ * - A small page (a low-resolution scan, a cropped image), where a probe would cost a third of a
+ *   reading, is read first and kept when that reading is confidently upright (nearly every page);
+ *   only a page that is not is probed and read again.
  */
 import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from './orientation';
 import { rotateRaster, type QuarterTurns } from './page-transform';
@@ -28,6 +32,8 @@ export interface OrientedReading {
 
 /** Probes run at half size when the page stays legible at half size (about 150 dpi for A4 scans). */
 const HALVE_PROBES_FROM = 1600;
+/** From this size on (both sides), the probe costs a tenth of a reading: it comes first. */
+const PROBE_FIRST_FROM = HALVE_PROBES_FROM;
 
 /** Probes read the central part of the page: enough words to judge, a fraction of the work. */
 const PROBE_CROP = 0.6;
@@ -39,22 +45,63 @@ function probeOrder(first: OcrPage): Array<1 | 2 | 3> {
   return mostlyVertical(first) ? [1, 3, 2] : [2, 1, 3];
 }
 
-async function probeTurns(raster: RasterPage, first: OcrPage, recognize: Recognize): Promise<QuarterTurns> {
+/** A probe of a page: its central part, at half size when it stays legible so. */
+function probeOf(raster: RasterPage): RasterPage {
   const halved = Math.min(raster.width, raster.height) >= HALVE_PROBES_FROM ? halveRaster(raster) : raster;
-  const probe = cropCentre(halved, PROBE_CROP);
-  const scores = [0, 0, 0, 0];
-  for (const turn of probeOrder(first)) {
-    const reading = await recognize(rotateRaster(probe, turn), { deskew: false });
-    if (looksUpright(reading, PROBE_CONFIDENCE) && orientationScore(reading) > 0) return turn;
-    scores[turn] = orientationScore(reading);
-  }
-  scores[0] = orientationScore(await recognize(probe, { deskew: false }));
-  return bestTurn(scores);
+  return cropCentre(halved, PROBE_CROP);
+}
+
+interface ProbedTurn {
+  turn: QuarterTurns;
+  /** The probe read that way up (its words tell the page's language). */
+  reading: OcrPage;
 }
 
 /**
- * Reads `raster` the right way up. `hint` is a turn the file itself declares (EXIF): tried first,
- * and the starting point of any probing.
+ * Tries the other turns of `probe`, in an order told by `first` (a reading that was not
+ * confidently upright), stopping at the first that reads upright; if none does, the best-scoring
+ * turn wins. `asGiven` is the probe read as it stands, when already read (else it is read last).
+ */
+async function probeTurns(probe: RasterPage, first: OcrPage, recognize: Recognize, asGiven?: OcrPage): Promise<ProbedTurn> {
+  const scores = [0, 0, 0, 0];
+  const readings: Array<OcrPage | undefined> = [asGiven, undefined, undefined, undefined];
+  for (const turn of probeOrder(first)) {
+    const reading = await recognize(rotateRaster(probe, turn), { deskew: false });
+    if (looksUpright(reading, PROBE_CONFIDENCE) && orientationScore(reading) > 0) return { turn, reading };
+    scores[turn] = orientationScore(reading);
+    readings[turn] = reading;
+  }
+  readings[0] ??= await recognize(probe, { deskew: false });
+  scores[0] = orientationScore(readings[0]);
+  const turn = bestTurn(scores);
+  return { turn, reading: readings[turn]! };
+}
+
+/** True for a page large enough that a probe costs a fraction of a reading: it is probed first. */
+export function probesFirst(raster: RasterPage): boolean {
+  return Math.min(raster.width, raster.height) >= PROBE_FIRST_FROM;
+}
+
+export interface ProbedOrientation {
+  /** Clockwise quarter turns that make the page upright. */
+  turns: QuarterTurns;
+  /** The probe read upright (or as nearly upright as any turn read it). */
+  probe: OcrPage;
+}
+
+/** Decides a large page's turn from probes alone, starting from the turn its file declares. */
+export async function orientByProbe(raster: RasterPage, recognize: Recognize, hint: QuarterTurns = 0): Promise<ProbedOrientation> {
+  const probe = probeOf(rotateRaster(raster, hint));
+  const first = await recognize(probe, { deskew: false });
+  if (looksUpright(first, PROBE_CONFIDENCE)) return { turns: hint, probe: first };
+  const sideways = turnsForSidewaysReading(first);
+  const found = sideways === null ? await probeTurns(probe, first, recognize, first) : { turn: sideways, reading: first };
+  return { turns: ((hint + found.turn) % 4) as QuarterTurns, probe: found.reading };
+}
+
+/**
+ * Reads a small page the right way up: first as the file says it stands (`hint`, a JPEG's EXIF
+ * turn), kept when that reads upright; otherwise probed and read again.
  */
 export async function orient(
   raster: RasterPage,
@@ -66,7 +113,7 @@ export async function orient(
   const first = await recognize(base, { deskew });
   const asGiven = { ocr: first, turns: hint, skewRadians: first.rotateRadians ?? 0 };
   if (looksUpright(first)) return asGiven;
-  const extra = turnsForSidewaysReading(first) ?? (await probeTurns(base, first, recognize));
+  const extra = turnsForSidewaysReading(first) ?? (await probeTurns(probeOf(base), first, recognize)).turn;
   if (extra === 0) return asGiven;
   const turns = ((hint + extra) % 4) as QuarterTurns;
   const ocr = await recognize(rotateRaster(raster, turns), { deskew });

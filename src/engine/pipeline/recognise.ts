@@ -9,7 +9,7 @@
 import { ReadApiError } from '../../read-api/errors';
 import { SHIPPED_LANGUAGES } from '../../read-api/params';
 import { detectLanguage } from './detect-language';
-import { orient, type RecognizeOptions } from './orient';
+import { orient, orientByProbe, probesFirst, type RecognizeOptions } from './orient';
 import { rotateRaster, unskew, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { textReadingOf, wordsOf, type OcrPage } from '../ocr/tesseract-page';
@@ -86,18 +86,28 @@ export async function recognise(
 ): Promise<PageRecognition> {
   const withModel = (model: string) => (r: RasterPage, options: RecognizeOptions) => readers.tesseract(r, model, options, signal);
   const deskew = hints.deskew ?? !isLowResolution(raster.width, raster.height);
-  const oriented = await orient(raster, withModel(modelOf(language ?? FIRST_LANGUAGE)), hints.turns ?? 0, deskew);
-  let { ocr, skewRadians } = oriented;
-  const { turns } = oriented;
+  const firstModel = modelOf(language ?? FIRST_LANGUAGE);
+  let ocr: OcrPage;
+  let turns: QuarterTurns;
   let found = language;
-  if (!language) {
+  if (probesFirst(raster)) {
+    // Turn and language from a probe, then one reading: a rotated or non-English page is not
+    // read twice.
+    const probed = await orientByProbe(raster, withModel(firstModel), hints.turns ?? 0);
+    turns = probed.turns;
+    found ??= detectLanguage(wordsOf(probed.probe).map((word) => word.text)) ?? undefined;
+    ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(found ?? FIRST_LANGUAGE), { deskew }, signal);
+  } else {
+    ({ ocr, turns } = await orient(raster, withModel(firstModel), hints.turns ?? 0, deskew));
+  }
+  // The probe's words were too few to tell (or there was no probe): the reading's words tell, and
+  // a page clearly in another language is read again with its model.
+  if (!found) {
     const detected = detectLanguage(wordsOf(ocr).map((word) => word.text));
     found = detected ?? undefined;
-    if (detected && detected !== FIRST_LANGUAGE) {
-      ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(detected), { deskew }, signal);
-      skewRadians = ocr.rotateRadians ?? 0;
-    }
+    if (detected && detected !== FIRST_LANGUAGE) ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(detected), { deskew }, signal);
   }
+  const skewRadians = ocr.rotateRadians ?? 0;
   const [width, height] = turns % 2 === 1 ? [raster.height, raster.width] : [raster.width, raster.height];
   const first = uprightReading(ocr, width, height);
   const recognition = { turns, skewRadians, ...(found ? { language: found } : {}) };

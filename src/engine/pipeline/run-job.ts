@@ -6,12 +6,13 @@ import { ReadApiError } from '../../read-api/errors';
 import type { InputFormat } from '../../read-api/formats';
 import { isPageSelected, type AnalyzeParams } from '../../read-api/params';
 import { API_VERSION, LATEST_MODEL_VERSION, type AnalyzeResult, type ReadResult } from '../../read-api/types';
-import type { DocumentSource } from './document';
+import type { DocumentSource, PageContent } from './document';
 import { openImage } from './open-image';
 import { abortable, JobAbandoned, throwIfAborted } from '../abort';
 import { readPage, type PageReport } from './read-page';
 import type { PrepareStep } from './prepare/prepare-page';
 import type { Readers } from './recognise';
+import type { PageSlots } from '../page-slots';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
 export const MAX_PAGES = 2000;
@@ -28,8 +29,13 @@ export interface PipelineDeps {
   /** The recognisers a page may be read with. */
   readers: Readers;
   onProgress(pagesDone: number, pagesTotal: number): Promise<void>;
-  /** How many pages may be in flight at once (the pool's size). */
+  /** How many pages of this job may be in flight at once (the pool's size). */
   parallelPages: number;
+  /**
+   * The engine's budget of decoded pages, shared with its other jobs: a page is decoded only once
+   * it holds a slot. Absent: only `parallelPages` bounds this job.
+   */
+  pageSlots?: PageSlots;
   /** Multiplies every page deadline (tests shorten them; 1 by default). */
   deadlineScale?: number;
   /** Preparation steps not to take (the benchmark measures each step's effect). */
@@ -81,6 +87,40 @@ export function selectPages(pageCount: number, params: AnalyzeParams): number[] 
 }
 
 /**
+ * Progress, written at most every PROGRESS_INTERVAL_MS, and always for the first and the last
+ * page: each write is a database transaction, and born-digital pages are read in a few ms each.
+ */
+export const PROGRESS_INTERVAL_MS = 250;
+
+function progressWriter(onProgress: PipelineDeps['onProgress'], pagesTotal: number) {
+  let last = -Infinity;
+  return {
+    async report(pagesDone: number): Promise<void> {
+      const now = performance.now();
+      if (pagesDone > 0 && pagesDone < pagesTotal && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      await onProgress(pagesDone, pagesTotal);
+    },
+  };
+}
+
+/** Reads one loaded page; past its deadline, the whole attempt is abandoned. */
+async function readWithinDeadline(pageNumber: number, content: PageContent, input: JobInput, deps: PipelineDeps, attempt: AbortController): Promise<ReadResult> {
+  const pixels = content.raster ? content.raster.width * content.raster.height : 0;
+  const deadlineMs = pageDeadlineMs(pixels, deps.deadlineScale);
+  const deadline = setTimeout(
+    () => attempt.abort(new JobAbandoned('deadline', `Page ${pageNumber} was not read within ${Math.round(deadlineMs / 1000)} s.`)),
+    deadlineMs,
+  );
+  try {
+    // Raced against the signal too: a recogniser that ignores it cannot hold the job.
+    return await abortable(readPage(pageNumber, content, input.params, deps.readers, attempt.signal, deps), attempt.signal);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
+/**
  * Reads a document. `signal` stops the job (it is no longer ours); a page that overruns its
  * deadline stops every page of the attempt and rejects with `JobAbandoned('deadline')`.
  */
@@ -95,29 +135,25 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
     const readResults: ReadResult[] = new Array(pages.length);
     let next = 0;
     let done = 0;
-    await deps.onProgress(0, pages.length);
+    const progress = progressWriter(deps.onProgress, pages.length);
+    await progress.report(0);
     // A few lanes pull pages in order: one page in flight per lane keeps memory bounded.
     const lane = async () => {
       while (next < pages.length) {
         throwIfAborted(attempt.signal);
         const index = next++;
         const pageNumber = pages[index]!;
-        deps.onPageStart?.(pageNumber);
-        const content = await source.loadPage(pageNumber);
-        const pixels = content.raster ? content.raster.width * content.raster.height : 0;
-        const deadlineMs = pageDeadlineMs(pixels, deps.deadlineScale);
-        const deadline = setTimeout(
-          () => attempt.abort(new JobAbandoned('deadline', `Page ${pageNumber} was not read within ${Math.round(deadlineMs / 1000)} s.`)),
-          deadlineMs,
-        );
+        const release = deps.pageSlots ? await deps.pageSlots.acquire(attempt.signal) : () => undefined;
         try {
-          // Raced against the signal too: a recogniser that ignores it cannot hold the job.
-          readResults[index] = await abortable(readPage(pageNumber, content, input.params, deps.readers, attempt.signal, deps), attempt.signal);
+          deps.onPageStart?.(pageNumber);
+          const content = await source.loadPage(pageNumber);
+          readResults[index] = await readWithinDeadline(pageNumber, content, input, deps, attempt);
         } finally {
-          clearTimeout(deadline);
+          // The decoded page is garbage once read: its slot goes to the next page of any job.
+          release();
         }
         done += 1;
-        await deps.onProgress(done, pages.length);
+        await progress.report(done);
       }
     };
     // The first failure of any lane stops the others and is the attempt's outcome.

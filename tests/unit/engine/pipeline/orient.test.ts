@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { orient, type Recognize } from '../../../../src/engine/pipeline/orient';
+import { orient, orientByProbe, probesFirst, type Recognize } from '../../../../src/engine/pipeline/orient';
 import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
 import type { RasterPage } from '../../../../src/engine/pipeline/raster';
 import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
@@ -106,5 +106,44 @@ describe('orient', () => {
     const probes = recognize.mock.calls.slice(1).map(([raster]) => raster.width * raster.height);
     expect(probes.length).toBeGreaterThan(0);
     expect(Math.max(...probes)).toBeLessThan((page.width * page.height) / 2);
+  });
+});
+
+describe('orientByProbe', () => {
+  const LARGE = halfDarkPage(1700, 1800);
+
+  it('probes first only pages large enough that a probe costs a fraction of a reading', () => {
+    expect(probesFirst(LARGE)).toBe(true);
+    expect(probesFirst(halfDarkPage(1300, 1800))).toBe(false);
+  });
+
+  it('settles an upright page with one probe of about a tenth of its pixels, without deskew', async () => {
+    const recognize = readsWellWhenDark('top');
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 0, probe: UPRIGHT });
+    expect(recognize.mock.calls).toHaveLength(1);
+    const [probe, options] = recognize.mock.calls[0]!;
+    expect(options).toEqual({ deskew: false });
+    expect(probe.width * probe.height).toBeLessThan((LARGE.width * LARGE.height) / 8);
+  });
+
+  it.each([
+    ['upside down', 'bottom', 2],
+    ['turned a quarter counter-clockwise', 'right', 1],
+    ['turned a quarter clockwise', 'left', 3],
+  ] as const)('finds the turn of a page lying %s from probes alone, and gives the upright probe', async (_name, side, turns) => {
+    const recognize = readsWellWhenDark(side);
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns, probe: UPRIGHT });
+    const pixels = recognize.mock.calls.map(([raster]) => raster.width * raster.height);
+    expect(Math.max(...pixels)).toBeLessThan((LARGE.width * LARGE.height) / 8);
+  });
+
+  it('starts from the turn the file declares', async () => {
+    const recognize = readsWellWhenDark('right');
+    expect(await orientByProbe(LARGE, recognize, 1)).toEqual({ turns: 1, probe: UPRIGHT });
+    expect(recognize.mock.calls).toHaveLength(1);
+  });
+
+  it('keeps the page as it stands when no turn reads better', async () => {
+    expect((await orientByProbe(LARGE, readsWellWhenDark(null))).turns).toBe(0);
   });
 });

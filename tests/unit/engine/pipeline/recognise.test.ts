@@ -103,4 +103,38 @@ describe('recognise', () => {
     expect(line?.box).toEqual([20, 40, 120, 40, 120, 60, 20, 60]);
     expect(line?.words[0]?.box).toEqual([20, 40, 120, 40, 120, 60, 20, 60]);
   });
+
+  describe('on a page large enough to be probed first', () => {
+    const LARGE = numberedRaster(1700, 1800);
+
+    it('reads an English page once in full, after a probe in English', async () => {
+      const read = tesseract({ eng: ENGLISH });
+      const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
+      expect(read.mock.calls.map(([raster, model]) => [model, raster.width === LARGE.width])).toEqual([
+        ['eng', false],
+        ['eng', true],
+      ]);
+      expect(recognition.language).toBe('en');
+    });
+
+    it('reads a German page in full with the German model only: the probe told the language', async () => {
+      const read = tesseract({ eng: GERMAN_BY_ENG, deu: GERMAN_BY_DEU });
+      const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
+      expect(read.mock.calls.map(([raster, model]) => [model, raster.width === LARGE.width])).toEqual([
+        ['eng', false],
+        ['deu', true],
+      ]);
+      expect(recognition.language).toBe('de');
+    });
+
+    it('falls back on the full reading when the probe has too few words to tell the language', async () => {
+      const read = vi.fn<ReadWithTesseract>(async (raster, model) => {
+        if (model === 'deu') return GERMAN_BY_DEU;
+        return raster.width === LARGE.width ? GERMAN_BY_ENG : NUMBERS;
+      });
+      const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
+      expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'eng', 'deu']);
+      expect(recognition.language).toBe('de');
+    });
+  });
 });

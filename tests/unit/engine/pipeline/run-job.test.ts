@@ -7,6 +7,7 @@ import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/type
 import { assertReadOperationResult } from '../../../support/ocr-schema';
 import { stubImageDecoding } from '../../helpers/canvas-stub';
 import { pngHeader } from '../../helpers/fixtures';
+import { PageSlots } from '../../../../src/engine/page-slots';
 
 const params = (query = ''): AnalyzeParams => parseAnalyzeParams(new URLSearchParams(query));
 
@@ -154,6 +155,44 @@ describe('runJob', () => {
       return new Promise<OcrPage>(() => undefined);
     });
     await expect(runJob(input(), pipeline, owner.signal)).rejects.toBe(lost);
+  });
+
+  it('writes progress for the first and the last page, and not for every page of a fast document', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    const { pipeline, progress } = deps();
+    const pages = 40;
+    const source = { pageCount: pages, loadPage: async () => ({ width: 1, height: 1, unit: 'inch' as const, scale: 1, lines: [] }), close: () => undefined };
+    vi.doMock('../../../../src/engine/pipeline/open-pdf', () => ({ openPdf: async () => source }));
+    const { runJob: run } = await import('../../../../src/engine/pipeline/run-job');
+    await run({ format: 'pdf', params: params(), bytes: new Uint8Array(8) }, pipeline);
+    vi.doUnmock('../../../../src/engine/pipeline/open-pdf');
+    expect(progress[0]).toEqual([0, pages]);
+    expect(progress.at(-1)).toEqual([pages, pages]);
+    expect(progress.length).toBeLessThan(pages / 4);
+  });
+
+  it('decodes a page only once it holds a slot of the budget shared by all jobs', async () => {
+    stubImageDecoding(64, 52, [255, 255, 255, 255]);
+    let decoded = 0;
+    let most = 0;
+    const slots = new PageSlots(1);
+    const job = () => {
+      const { pipeline } = deps(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        decoded -= 1;
+        return ocrPage;
+      });
+      pipeline.pageSlots = slots;
+      pipeline.onPageStart = () => {
+        decoded += 1;
+        most = Math.max(most, decoded);
+      };
+      return runJob(input(), pipeline);
+    };
+    const results = await Promise.all([job(), job(), job()]);
+    expect(results.map((result) => result.readResults[0]?.lines[0]?.text)).toEqual(['Total', 'Total', 'Total']);
+    expect(most).toBe(1);
+    expect(slots.taken).toBe(0);
   });
 
   it('gives a page a deadline that grows with its size', () => {
