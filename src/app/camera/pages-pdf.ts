@@ -29,3 +29,8 @@ export async function buildPagesPdf(pages: readonly PdfPage[], title = 'Camera p
   }
   return new Uint8Array(await pdf.save());
 }
+
+/** The document's file name, from when it was made (UTC): "Camera 2026-12-01 23-41-46.pdf". */
+export function cameraDocumentName(at: number): string {
+  return `Camera ${new Date(at).toISOString().slice(0, 19).replace('T', ' ').replaceAll(':', '-')}.pdf`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import jpeg from 'jpeg-js';
 import { PDFDocument } from 'pdf-lib';
-import { buildPagesPdf, PAGE_DPI } from '../../../../src/app/camera/pages-pdf';
+import { buildPagesPdf, cameraDocumentName, PAGE_DPI } from '../../../../src/app/camera/pages-pdf';
 
 function jpegOf(width: number, height: number): Uint8Array {
   const data = Buffer.alloc(width * height * 4, 200);
@@ -33,5 +33,11 @@ describe('buildPagesPdf', () => {
 
   it('refuses an empty document', async () => {
     await expect(buildPagesPdf([])).rejects.toThrow(RangeError);
+  });
+});
+
+describe('cameraDocumentName', () => {
+  it('names the document after when it was made, without characters file systems refuse', () => {
+    expect(cameraDocumentName(Date.UTC(2026, 11, 1, 23, 41, 46))).toBe('Camera 2026-12-01 23-41-46.pdf');
   });
 });
