@@ -25,10 +25,3 @@ export function cornerAt(quad: Quad, point: Point, radius: number): number | nul
   return best;
 }
 
-/** Whether `point` lies inside the convex `quad` (its corners clockwise on screen). */
-export function insideQuad(quad: Quad, [x, y]: Point): boolean {
-  return quad.every((a, i) => {
-    const b = quad[(i + 1) % 4]!;
-    return (b[0] - a[0]) * (y - a[1]) - (b[1] - a[1]) * (x - a[0]) >= 0;
-  });
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cornerAt, insideQuad, toPhotoPoint } from '../../../../src/app/camera/quad-hit';
+import { cornerAt, toPhotoPoint } from '../../../../src/app/camera/quad-hit';
 import type { Quad } from '../../../../src/engine/camera-host';
 
 const page: Quad = [[100, 100], [900, 120], [880, 1200], [90, 1180]];
@@ -19,13 +19,5 @@ describe('cornerAt', () => {
 
   it('finds none farther than the radius', () => {
     expect(cornerAt(page, [500, 600], 40)).toBeNull();
-  });
-});
-
-describe('insideQuad', () => {
-  it('tells points inside the page from points outside', () => {
-    expect(insideQuad(page, [500, 600])).toBe(true);
-    expect(insideQuad(page, [50, 600])).toBe(false);
-    expect(insideQuad(page, [500, 1300])).toBe(false);
   });
 });
