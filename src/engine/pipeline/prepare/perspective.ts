@@ -57,13 +57,54 @@ function solve(a: number[][], b: number[]): number[] {
 }
 
 /**
+ * The size of the upright rectangle a photographed `quad` is warped to: its opposite sides'
+ * mean lengths, so the page keeps the resolution it was photographed at.
+ */
+export function rectifiedSize(quad: Quad): { width: number; height: number } {
+  const side = (a: number, b: number) => Math.hypot(quad[a]![0] - quad[b]![0], quad[a]![1] - quad[b]![1]);
+  return { width: Math.max(1, Math.round((side(0, 1) + side(3, 2)) / 2)), height: Math.max(1, Math.round((side(0, 3) + side(1, 2)) / 2)) };
+}
+
+/** A colour image as canvases hold it: 4 bytes a pixel, red, green, blue, alpha. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+/**
  * A `width` x `height` image sampled from `image` through `h` (output pixel centre -> input
- * point), bilinear; points outside the input take `fill`. Per row the projective numerators
- * and denominator are linear in x, so each pixel costs a few additions and one division.
+ * point), bilinear; points outside the input take `fill`.
  */
 export function warp(image: GreyImage, h: Homography, width: number, height: number, fill = 255): GreyImage {
-  const { width: sw, height: sh, pixels } = image;
   const out = new Uint8Array(width * height);
+  warpChannels(image.pixels, image.width, image.height, 1, h, out, width, height, fill);
+  return { width, height, pixels: out };
+}
+
+/** `warp` for a colour image (a camera shot): each channel sampled alike, outside is opaque white. */
+export function warpRgba(image: RgbaImage, h: Homography, width: number, height: number): RgbaImage {
+  const out = new Uint8ClampedArray(width * height * 4);
+  warpChannels(image.data, image.width, image.height, 4, h, out, width, height, 255);
+  return { width, height, data: out };
+}
+
+/**
+ * The warp itself, over interleaved `channels`. Per row the projective numerators and
+ * denominator are linear in x, so each pixel costs a few additions and one division.
+ */
+function warpChannels(
+  pixels: Uint8Array | Uint8ClampedArray,
+  sw: number,
+  sh: number,
+  channels: number,
+  h: Homography,
+  out: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  fill: number,
+): void {
+  const stride = sw * channels;
   for (let y = 0; y < height; y += 1) {
     const cy = y + 0.5;
     let nx = h[0]! * 0.5 + h[1]! * cy + h[2]!;
@@ -75,17 +116,19 @@ export function warp(image: GreyImage, h: Homography, width: number, height: num
       nx += h[0]!;
       ny += h[3]!;
       d += h[6]!;
+      const o = (y * width + x) * channels;
       const [x0, y0] = [Math.floor(sx), Math.floor(sy)];
       if (x0 < 0 || y0 < 0 || x0 >= sw - 1 || y0 >= sh - 1) {
-        out[y * width + x] = fill;
+        out.fill(fill, o, o + channels);
         continue;
       }
       const [fx, fy] = [sx - x0, sy - y0];
-      const i = y0 * sw + x0;
-      const top = pixels[i]! + (pixels[i + 1]! - pixels[i]!) * fx;
-      const bottom = pixels[i + sw]! + (pixels[i + sw + 1]! - pixels[i + sw]!) * fx;
-      out[y * width + x] = Math.round(top + (bottom - top) * fy);
+      for (let c = 0; c < channels; c += 1) {
+        const i = (y0 * sw + x0) * channels + c;
+        const top = pixels[i]! + (pixels[i + channels]! - pixels[i]!) * fx;
+        const bottom = pixels[i + stride]! + (pixels[i + stride + channels]! - pixels[i + stride]!) * fx;
+        out[o + c] = Math.round(top + (bottom - top) * fy);
+      }
     }
   }
-  return { width, height, pixels: out };
 }

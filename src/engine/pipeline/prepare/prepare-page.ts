@@ -9,7 +9,7 @@ import { fromRaster, toRaster, type GreyImage } from '../grey-image';
 import { flattenIllumination } from './flatten-illumination';
 import { measurePage, type PageFeatures } from './page-features';
 import { findPageOutline } from './page-outline';
-import { applyHomography, rectangleToQuad, warp, type Homography, type Quad } from './perspective';
+import { applyHomography, rectangleToQuad, rectifiedSize, warp, type Homography, type Quad } from './perspective';
 import { removeRules } from './remove-rules';
 import { boundedFactor, upscale } from './upscale';
 
@@ -82,9 +82,7 @@ export function preparePage(raster: RasterPage, options: PrepareOptions = {}): P
  */
 function rectify(image: GreyImage, outline: Quad, factor: number): [GreyImage, Homography] {
   const quad = outline.map(([x, y]) => [x * factor, y * factor]) as Quad;
-  const side = (a: number, b: number) => Math.hypot(quad[a]![0] - quad[b]![0], quad[a]![1] - quad[b]![1]);
-  const width = Math.round((side(0, 1) + side(3, 2)) / 2);
-  const height = Math.round((side(0, 3) + side(1, 2)) / 2);
+  const { width, height } = rectifiedSize(quad);
   const homography = rectangleToQuad(width, height, quad);
   return [warp(image, homography, width, height), homography];
 }
