@@ -210,3 +210,35 @@ test.describe('Document Intelligence over fetch', () => {
     expect(characterErrorRate(words(fixtureText('real-testocr.gt.txt')), words(body.analyzeResult!.content))).toBeLessThanOrEqual(0.03);
   });
 });
+
+test.describe("the API page's Document Intelligence examples", () => {
+  /** Runs the example shown in `pre[data-example=name]` as written; `sdk` passes the bundled SDK's exports as its imports. */
+  async function runExample(page: Page, name: string, sdk: boolean): Promise<string> {
+    const code = await page.locator(`pre[data-example="${name}"]`).textContent();
+    expect(code).toContain('async function readText(image)');
+    return page.evaluate(
+      async ({ code, bytes, sdk }) => {
+        type Run = (image: Blob, ...imports: unknown[]) => Promise<string>;
+        const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => Run;
+        const names = sdk ? ['DocumentIntelligence', 'getLongRunningPoller', 'isUnexpected'] : [];
+        const exports = (globalThis as unknown as { DocumentIntelligenceSdk?: Record<string, unknown> }).DocumentIntelligenceSdk ?? {};
+        const run = new AsyncFunction('image', ...names, `${code}\nreturn readText(image);`);
+        return run(new Blob([new Uint8Array(bytes)], { type: 'image/png' }), ...names.map((importName) => exports[importName]));
+      },
+      { code: code!, bytes: fixtureBytes('real-testocr.png'), sdk },
+    );
+  }
+
+  test.beforeEach(async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('link', { name: 'API' }).click();
+    await expect(page.locator('pre[data-example="di-fetch"]')).toContainText(new URL(page.url()).origin);
+  });
+
+  test('the fetch and SDK examples run as written and return the text', async ({ page }) => {
+    const reference = words(fixtureText('real-testocr.gt.txt'));
+    expect(characterErrorRate(reference, words(await runExample(page, 'di-fetch', false)))).toBeLessThanOrEqual(0.03);
+    await loadDocumentIntelligenceSdk(page);
+    expect(characterErrorRate(reference, words(await runExample(page, 'di-sdk', true)))).toBeLessThanOrEqual(0.03);
+  });
+});
