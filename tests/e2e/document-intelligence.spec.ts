@@ -150,7 +150,10 @@ test.describe("Microsoft's Document Intelligence SDK against localread", () => {
     expect(run.final.analyzeResult).toMatchObject({ modelId: 'prebuilt-layout', contentFormat: 'markdown', tables: [] });
   });
 
-  test('output=pdf: the searchable PDF downloads from .../analyzeResults/{resultId}/pdf', async ({ page }) => {
+  // Waits for the shared writer (src/engine/searchable-pdf-of.ts, branch h/exports) to reach main
+  // and for engine.ts to pass `outputs` to the claim loop; until then the engine stores no PDF and
+  // this test fails with the 404 OutputOptionNotFound it should not see.
+  test.fixme('output=pdf: the searchable PDF downloads from .../analyzeResults/{resultId}/pdf', async ({ page }) => {
     const endpoint = new URL(page.url()).origin;
     const run = await runSdk(page, { endpoint, key: await apiKey(page), modelId: 'prebuilt-read', bytes: fixtureBytes('real-testocr.png'), query: { output: ['pdf'] }, pdf: true });
     expectReadsFixture(run, 'real-testocr.gt.txt', 0.03);
