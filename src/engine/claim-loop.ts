@@ -5,7 +5,7 @@
  */
 import { ReadApiError } from '../read-api/errors';
 import type { AnalyzeResult } from '../read-api/types';
-import type { ClaimedJob, JobStore } from '../jobs/job-store';
+import type { ClaimedJob, JobOutputs, JobStore } from '../jobs/job-store';
 import { onJobCreated } from '../jobs/job-signal';
 import { JobAbandoned } from './abort';
 
@@ -17,6 +17,11 @@ export interface ClaimLoopOptions {
    * A run that rejects with `JobAbandoned('deadline')` releases the job to be claimed again.
    */
   run(job: ClaimedJob, reportProgress: (done: number, total: number) => Promise<void>, signal: AbortSignal): Promise<AnalyzeResult>;
+  /**
+   * Files the job's contract asked for beside the result (a searchable PDF), made while the
+   * input is still at hand: it is deleted when the job ends. None by default.
+   */
+  outputs?(job: ClaimedJob, result: AnalyzeResult, signal: AbortSignal): Promise<JobOutputs>;
   concurrency: number;
   owner?: string;
   leaseMs?: number;
@@ -35,7 +40,7 @@ export class ClaimLoop {
   #stopped = false;
 
   constructor(options: ClaimLoopOptions) {
-    this.#options = { owner: crypto.randomUUID(), leaseMs: LEASE_MS, pollMs: POLL_MS, ...options };
+    this.#options = { owner: crypto.randomUUID(), leaseMs: LEASE_MS, pollMs: POLL_MS, outputs: async () => ({}), ...options };
   }
 
   /** Runs until `stop()`. Never rejects: a failing job fails alone. */
@@ -76,7 +81,7 @@ export class ClaimLoop {
   }
 
   async #execute(job: ClaimedJob): Promise<void> {
-    const { store, owner, leaseMs, run } = this.#options;
+    const { store, owner, leaseMs, run, outputs } = this.#options;
     const { id } = job.record;
     const ours = new AbortController();
     const lost = () => ours.abort(new JobAbandoned('lost', `Operation ${id} is no longer this engine's (deleted, expired or taken over).`));
@@ -91,7 +96,8 @@ export class ClaimLoop {
     };
     try {
       const result = await run(job, reportProgress, ours.signal);
-      if (!ours.signal.aborted) await store.complete(id, owner, result);
+      const files = ours.signal.aborted ? {} : await outputs(job, result, ours.signal);
+      if (!ours.signal.aborted) await store.complete(id, owner, result, files);
     } catch (reason) {
       await this.#settleFailure(id, reason, ours.signal);
     } finally {

@@ -8,6 +8,7 @@ import type { AnalyzeParams } from '../read-api/params';
 import type { InputFormat } from '../read-api/formats';
 import type { OperationError, OperationProgress, SettingsInfo } from '../read-api/extensions';
 import type { ApiKeyId } from '../read-api/paths';
+import type { JobContract } from '../read-api/document-intelligence/job-options';
 import { DATABASE_CHANNEL, JOB_DB_VERSION, type DatabaseNotice } from '../read-api/realm-messages';
 
 /** AES-GCM output: the IV is stored beside the ciphertext it was used for. */
@@ -45,9 +46,15 @@ export interface JobRecord {
   progress?: OperationProgress;
   /** Bytes of its sealed payloads now (for the privacy page). */
   storedBytes: number;
+  /**
+   * The API contract it was created with and how to answer it; absent on Read jobs (and on every
+   * record written before Document Intelligence, so no upgrade step is needed).
+   */
+  contract?: JobContract;
 }
 
-export type PayloadField = 'input' | 'result';
+/** `pdf`: the searchable PDF a Document Intelligence job asked for with `output=pdf`. */
+export type PayloadField = 'input' | 'result' | 'pdf';
 
 /**
  * Sealed bytes of a job, kept apart from the job record so that status polls never load

@@ -9,6 +9,7 @@ import type { AnalyzeParams } from '../read-api/params';
 import type { InputFormat } from '../read-api/formats';
 import type { SettingsInfo } from '../read-api/extensions';
 import type { ApiKeyId } from '../read-api/paths';
+import type { JobContract } from '../read-api/document-intelligence/job-options';
 import { ReadApiError } from '../read-api/errors';
 import { openJobDb, type JobDb, type JobRecord, type MetaRecord, type PayloadField, type Sealed } from './db';
 import { loadOrCreateApiKeys, matchKey, regenerateApiKey } from './api-keys';
@@ -32,6 +33,13 @@ export interface NewJob {
   params: AnalyzeParams;
   format: InputFormat;
   input: Uint8Array<ArrayBuffer>;
+  /** Which API created it (Read when absent). */
+  contract?: JobContract;
+}
+
+/** What the engine stores beside the result: files a contract asked for (`output=pdf`). */
+export interface JobOutputs {
+  pdf?: Uint8Array<ArrayBuffer>;
 }
 
 export interface ClaimedJob {
@@ -145,6 +153,7 @@ export class JobStore {
       hasResult: false,
       attempts: 0,
       storedBytes: sealedSize(sealed),
+      ...(job.contract && job.contract.api !== 'read' ? { contract: job.contract } : {}),
     };
     const tx = this.#db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
     let written = false;
@@ -234,18 +243,19 @@ export class JobStore {
     }));
   }
 
-  /** Seals the result, marks the job succeeded and deletes its input. */
-  async complete(id: string, owner: string, result: AnalyzeResult): Promise<boolean> {
+  /** Seals the result (and any outputs), marks the job succeeded and deletes its input. */
+  async complete(id: string, owner: string, result: AnalyzeResult, outputs: JobOutputs = {}): Promise<boolean> {
     const bytes = new TextEncoder().encode(JSON.stringify(result));
     // If "delete everything" replaces the key after this, it deleted the record too: the write is refused.
     const { key } = await loadOrCreateKeyRecord(this.#db);
-    const sealed = await seal(key, id, 'result', bytes);
-    const storedBytes = sealedSize(sealed);
+    const writes: Array<{ field: PayloadField; sealed: Sealed }> = [{ field: 'result', sealed: await seal(key, id, 'result', bytes) }];
+    if (outputs.pdf) writes.push({ field: 'pdf', sealed: await seal(key, id, 'pdf', outputs.pdf) });
+    const storedBytes = writes.reduce((sum, { sealed }) => sum + sealedSize(sealed), 0);
     return this.#updateOwned(
       id,
       owner,
       (record, now) => ({ ...stripLease(record), status: 'succeeded', updatedAt: now, hasInput: false, hasResult: true, storedBytes }),
-      { write: { field: 'result', sealed } },
+      { writes },
     );
   }
 
@@ -279,6 +289,19 @@ export class JobStore {
     if (bytes) return { record, result: JSON.parse(new TextDecoder().decode(bytes)) as AnalyzeResult };
     const error = new ReadApiError('FailedToProcess', 'The stored result is gone or could not be decrypted.');
     return { record: failedRecord(record, record.updatedAt, error) };
+  }
+
+  /**
+   * The searchable PDF a succeeded job stored (`output=pdf`), or null when it has none, is gone,
+   * expired (retention is enforced by `get`) or fails to open.
+   */
+  async pdf(id: string): Promise<Uint8Array<ArrayBuffer> | null> {
+    const job = await this.get(id);
+    if (job?.record.status !== 'succeeded') return null;
+    const tx = this.#db.transaction(['payloads', 'meta'], 'readonly');
+    const [payload, keyRecord] = await Promise.all([tx.objectStore('payloads').get([id, 'pdf']), tx.objectStore('meta').get('encryptionKey')]);
+    await tx.done;
+    return payload ? openStored(keyRecord, id, 'pdf', payload.sealed) : null;
   }
 
   /** Deletes a job and everything stored for it; false when there was no such job. */
@@ -319,7 +342,7 @@ export class JobStore {
     id: string,
     owner: string,
     change: (record: JobRecord, now: number) => JobRecord,
-    options: { write?: { field: PayloadField; sealed: Sealed } } = {},
+    options: { writes?: Array<{ field: PayloadField; sealed: Sealed }> } = {},
   ): Promise<boolean> {
     const tx = this.#db.transaction(['operations', 'payloads'], 'readwrite');
     const operations = tx.objectStore('operations');
@@ -329,7 +352,7 @@ export class JobStore {
     if (record && owned) {
       const next = change(record, this.#clock());
       await operations.put(next);
-      if (options.write) await payloads.put({ id, ...options.write });
+      for (const write of options.writes ?? []) await payloads.put({ id, ...write });
       if (!next.hasInput) await payloads.delete([id, 'input']);
     }
     await tx.done;

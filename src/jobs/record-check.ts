@@ -5,6 +5,7 @@
 import type { JobRecord } from './db';
 
 const STATUSES: ReadonlySet<unknown> = new Set(['notStarted', 'running', 'succeeded', 'failed']);
+const APIS: ReadonlySet<unknown> = new Set(['read', 'document-intelligence']);
 
 /** True when the record has the fields every answer is built from, with usable values. */
 export function isSoundRecord(record: JobRecord): boolean {
@@ -13,7 +14,8 @@ export function isSoundRecord(record: JobRecord): boolean {
     STATUSES.has(record.status) &&
     Number.isFinite(record.createdAt) &&
     Number.isFinite(record.updatedAt) &&
-    typeof record.hasResult === 'boolean'
+    typeof record.hasResult === 'boolean' &&
+    (record.contract === undefined || APIS.has(record.contract.api))
   );
 }
 

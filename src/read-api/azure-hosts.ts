@@ -21,7 +21,11 @@ export function isAzureHost(hostname: string): boolean {
   });
 }
 
-/** True for an https URL of the Read API on an Azure host (any method, any id). */
+/** Document Intelligence's paths (2024-11-30, and the legacy Form Recognizer 2023-07-31), answered locally too. */
+export const AZURE_DOCUMENT_INTELLIGENCE_PREFIXES: readonly string[] = ['/documentintelligence/', '/formrecognizer/'];
+
+/** True for an https URL of the Read API (or Document Intelligence) on an Azure host (any method, any id). */
 export function isAzureReadUrl(url: URL): boolean {
-  return url.protocol === 'https:' && url.port === '' && isAzureHost(url.hostname) && url.pathname.startsWith(AZURE_READ_PREFIX);
+  const answered = url.pathname.startsWith(AZURE_READ_PREFIX) || AZURE_DOCUMENT_INTELLIGENCE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
+  return url.protocol === 'https:' && url.port === '' && isAzureHost(url.hostname) && answered;
 }

@@ -20,6 +20,9 @@ import { storage } from './routes/storage';
 import { deleteOperations, listOperations } from './routes/operations';
 import { deleteOperation } from './routes/operation';
 import { notFound } from './routes/not-found';
+import { parseDiPath, isDiPath } from '../read-api/document-intelligence/paths';
+import { diAnalyze } from './routes/di-analyze';
+import { diAnalyzeResult, diDeleteResult, diNotFound, diResultPdf } from './routes/di-analyze-results';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -45,6 +48,12 @@ const ROUTES: ApiRoute[] = [
   { method: 'GET', matches: (url) => url.pathname === OPERATIONS_PATH, handle: listOperations },
   { method: 'DELETE', matches: (url) => url.pathname === OPERATIONS_PATH, handle: deleteOperations },
   { method: 'DELETE', matches: (url) => extensionOperationIdFromPath(url.pathname) !== null, handle: deleteOperation },
+  // Document Intelligence (2024-11-30, and the legacy /formrecognizer path), also for Azure's hosts.
+  { method: 'POST', matches: (url) => parseDiPath(url.pathname)?.action === 'analyze', handle: diAnalyze, azure: true },
+  { method: 'GET', matches: (url) => parseDiPath(url.pathname)?.action === 'result', handle: diAnalyzeResult, azure: true },
+  { method: 'DELETE', matches: (url) => parseDiPath(url.pathname)?.action === 'result', handle: diDeleteResult, azure: true },
+  { method: 'GET', matches: (url) => parseDiPath(url.pathname)?.action === 'pdf', handle: diResultPdf, azure: true },
+  ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({ method, matches: (url: URL) => isDiPath(url.pathname), handle: diNotFound, azure: true as const })),
   // Registered last: anything else under our prefixes answers 404 here, never reaching the network.
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({
     method,

@@ -2,6 +2,7 @@
 import { ReadApiError } from '../../read-api/errors';
 import { operationIdFromPath } from '../../read-api/paths';
 import type { LocalReadOperationResult } from '../../read-api/extensions';
+import { contractOf } from '../../read-api/document-intelligence/job-options';
 import type { StoredJob } from '../../jobs/job-store';
 import { authorize, type RequestContext } from '../api-context';
 import { jsonResponse } from '../respond';
@@ -28,6 +29,7 @@ export async function analyzeResults(context: RequestContext): Promise<Response>
   const id = operationIdFromPath(context.url.pathname);
   if (!id) throw operationNotFound();
   const job = await context.store.get(id);
-  if (!job) throw operationNotFound();
+  // A Document Intelligence job is answered by its own face only.
+  if (!job || contractOf(job.record).api !== 'read') throw operationNotFound();
   return jsonResponse(toOperationResult(job), 200, context.requestId);
 }

@@ -85,6 +85,25 @@ describe('ClaimLoop', () => {
     expect((await store.get(job.id))?.result).toEqual(sampleResult('from the fake run'));
   });
 
+  it('stores the outputs made from the job\'s input and result beside the result', async () => {
+    const { store } = await openTestStore();
+    const job = newJob();
+    await store.create(job);
+    const pdf = new TextEncoder().encode('%PDF- from the input');
+    const made: Array<[Uint8Array, AnalyzeResult]> = [];
+    startLoop({
+      store,
+      run: async () => sampleResult('read'),
+      outputs: async (claimed, result) => {
+        made.push([claimed.input, result]);
+        return { pdf };
+      },
+    });
+    await vi.waitFor(async () => expect(await statusOf(store, job.id)).toBe('succeeded'), WAIT);
+    expect(made).toEqual([[job.input, sampleResult('read')]]);
+    expect(await store.pdf(job.id)).toEqual(pdf);
+  });
+
   it('fails the job with the code of a ReadApiError the run throws', async () => {
     const { store } = await openTestStore();
     const job = newJob();
