@@ -10,6 +10,8 @@ import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
 import { PageSlots } from './page-slots';
+import { searchablePdfOf } from './searchable-pdf-of';
+import { fontLoader, jobOutputs, pdfFontUrl } from './job-outputs';
 
 export interface EngineOptions {
   /** The app's base URL, absolute (e.g. `https://host/`): every runtime asset is under it. */
@@ -46,10 +48,13 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
   // however many documents wait, and pages of different jobs share the workers in turn.
   const pageSlots = new PageSlots(size + 1);
+  // Fetched once, on the first job that asks for a searchable PDF.
+  const font = fontLoader(pdfFontUrl(options.baseUrl));
   const loop = new ClaimLoop({
     store,
     // One job more than workers: the next document is decoded while the pool is busy.
     concurrency: size + 1,
+    outputs: (job, result) => jobOutputs(job, result, { writePdf: searchablePdfOf, font }),
     run: async (job, onProgress, signal) => {
       // Read per job: the user may switch the second engine off (slow devices) at any time.
       const { secondEngine: useSecondEngine } = await store.settings();

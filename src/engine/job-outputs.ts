@@ -8,13 +8,14 @@ import type { InputFormat } from '../read-api/formats';
 import type { AnalyzeResult } from '../read-api/types';
 import { contractOf } from '../read-api/document-intelligence/job-options';
 import type { ClaimedJob, JobOutputs } from '../jobs/job-store';
+import { EXPORT_FONT_PATH } from './searchable-pdf-of';
 
 /** The shared writer's signature (`src/engine/searchable-pdf-of.ts`). */
 export type SearchablePdfWriter = (input: Uint8Array, format: InputFormat, result: AnalyzeResult, font: Uint8Array) => Promise<Uint8Array>;
 
 /** The font the invisible text is set in, served by the app with pdf.js's standard fonts. */
 export function pdfFontUrl(baseUrl: string): string {
-  return new URL('pdfjs/standard_fonts/LiberationSans-Regular.ttf', baseUrl).href;
+  return new URL(EXPORT_FONT_PATH, baseUrl).href;
 }
 
 export interface JobOutputDeps {

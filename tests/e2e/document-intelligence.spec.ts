@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { characterErrorRate } from './support/text-metrics';
 import { apiKey, callApi, fixtureBytes, fixtureText, openApp, type ApiAnswer } from './support/app';
 import { loadDocumentIntelligenceSdk } from './support/di-sdk';
+import { pdfWords } from '../support/pdf-words';
 import { assertAnalyzeOperation, assertDiErrorBody } from '../support/di-schema';
 import type { AnalyzeOperation } from '../../src/read-api/document-intelligence/types';
 
@@ -35,6 +36,8 @@ interface SdkRun {
   bodies: string[];
   final: AnalyzeOperation;
   pdfHead?: string;
+  /** The downloaded PDF's bytes. */
+  pdfData?: number[];
   pdfBytes?: number;
 }
 
@@ -93,7 +96,7 @@ function runSdk(page: Page, input: SdkInput): Promise<SdkRun> {
     const download = await client.path('/documentModels/{modelId}/analyzeResults/{resultId}/pdf', modelId, resultId).get().asBrowserStream();
     if (download.status !== '200' || !download.body) throw new Error(`pdf answered ${download.status}`);
     const pdfBytes = new Uint8Array(await new Response(download.body).arrayBuffer());
-    return { ...run, pdfHead: new TextDecoder().decode(pdfBytes.subarray(0, 5)), pdfBytes: pdfBytes.byteLength };
+    return { ...run, pdfHead: new TextDecoder().decode(pdfBytes.subarray(0, 5)), pdfBytes: pdfBytes.byteLength, pdfData: [...pdfBytes] };
   }, input);
 }
 
@@ -150,15 +153,18 @@ test.describe("Microsoft's Document Intelligence SDK against localread", () => {
     expect(run.final.analyzeResult).toMatchObject({ modelId: 'prebuilt-layout', contentFormat: 'markdown', tables: [] });
   });
 
-  // Waits for the shared writer (src/engine/searchable-pdf-of.ts, branch h/exports) to reach main
-  // and for engine.ts to pass `outputs` to the claim loop; until then the engine stores no PDF and
-  // this test fails with the 404 OutputOptionNotFound it should not see.
-  test.fixme('output=pdf: the searchable PDF downloads from .../analyzeResults/{resultId}/pdf', async ({ page }) => {
+  // The engine writes the PDF with the export writer while it still has the input.
+  test('output=pdf: the searchable PDF downloads from .../analyzeResults/{resultId}/pdf', async ({ page }) => {
     const endpoint = new URL(page.url()).origin;
     const run = await runSdk(page, { endpoint, key: await apiKey(page), modelId: 'prebuilt-read', bytes: fixtureBytes('real-testocr.png'), query: { output: ['pdf'] }, pdf: true });
     expectReadsFixture(run, 'real-testocr.gt.txt', 0.03);
     expect(run.pdfHead).toBe('%PDF-');
     expect(run.pdfBytes).toBeGreaterThan(1000);
+    // Its invisible text layer carries the result's words, page for page.
+    const [pdfPage] = await pdfWords(Uint8Array.from(run.pdfData!));
+    const resultWords = run.final.analyzeResult!.pages[0]!.words!.map((word) => word.content);
+    // pdf.js may join neighbouring words into one text run: compare word by word.
+    expect(pdfPage!.words.flatMap((word) => word.text.split(/\s+/)).filter(Boolean)).toEqual(resultWords);
   });
 });
 
