@@ -9,6 +9,7 @@ import type { JobStore } from '../jobs/job-store';
 import { ReadApiError } from '../read-api/errors';
 import { ANALYZE_PATH, KEYS_PATH, SETTINGS_PATH, keyIdFromRegeneratePath, operationIdFromPath } from '../read-api/paths';
 import { OPERATIONS_PATH, STORAGE_PATH, extensionOperationIdFromPath } from '../read-api/paths';
+import { IMAGE_ANALYSIS_PATH, SYNC_ANALYZE_PATH } from '../read-api/paths';
 import { isAzureReadUrl } from '../read-api/azure-hosts';
 import { jobStore, type RequestContext } from './api-context';
 import { errorResponse } from './respond';
@@ -20,6 +21,8 @@ import { storage } from './routes/storage';
 import { deleteOperations, listOperations } from './routes/operations';
 import { deleteOperation } from './routes/operation';
 import { notFound } from './routes/not-found';
+import { syncAnalyze } from './routes/sync-analyze';
+import { imageAnalysis } from './routes/image-analysis';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -27,12 +30,12 @@ interface ApiRoute {
   method: Method;
   matches(url: URL): boolean;
   handle(context: RequestContext): Promise<Response>;
-  /** Also served for Azure's hosts (the Read routes only), when the user's setting allows. */
+  /** Also served for Azure's hosts (the Read and Image Analysis routes only), when the user's setting allows. */
   azure?: true;
 }
 
 const isApiPath = (url: URL) =>
-  url.pathname.startsWith('/vision/') || url.pathname.startsWith('/localread/');
+  url.pathname.startsWith('/vision/') || url.pathname.startsWith('/localread/') || url.pathname.startsWith('/computervision/');
 
 const ROUTES: ApiRoute[] = [
   { method: 'POST', matches: (url) => url.pathname === ANALYZE_PATH, handle: analyze, azure: true },
@@ -45,6 +48,10 @@ const ROUTES: ApiRoute[] = [
   { method: 'GET', matches: (url) => url.pathname === OPERATIONS_PATH, handle: listOperations },
   { method: 'DELETE', matches: (url) => url.pathname === OPERATIONS_PATH, handle: deleteOperations },
   { method: 'DELETE', matches: (url) => extensionOperationIdFromPath(url.pathname) !== null, handle: deleteOperation },
+  // Synchronous: the answer waits for the engine (sw/synchronous-job.ts). syncAnalyze is the Read
+  // container's, so it is not served for Azure's cloud hosts.
+  { method: 'POST', matches: (url) => url.pathname === SYNC_ANALYZE_PATH, handle: syncAnalyze },
+  { method: 'POST', matches: (url) => url.pathname === IMAGE_ANALYSIS_PATH, handle: imageAnalysis, azure: true },
   // Registered last: anything else under our prefixes answers 404 here, never reaching the network.
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({
     method,
