@@ -8,8 +8,6 @@
 /** Host suffixes of Azure AI services endpoints (one label, the resource or region, before each). */
 export const AZURE_HOST_SUFFIXES: readonly string[] = ['.cognitiveservices.azure.com', '.api.cognitive.microsoft.com'];
 
-import { IMAGE_ANALYSIS_PATH } from './paths';
-
 /** The Read 3.2 paths: everything under them is answered locally, any other Azure path is not ours. */
 export const AZURE_READ_PREFIX = '/vision/v3.2/read/';
 
@@ -23,8 +21,14 @@ export function isAzureHost(hostname: string): boolean {
   });
 }
 
+/**
+ * Image Analysis 4.0's analyze call (`paths.ts` IMAGE_ANALYSIS_PATH; repeated, not imported, because
+ * vite.config.ts loads this module through build/csp.ts, where imports without an extension warn).
+ */
+export const AZURE_IMAGE_ANALYSIS_PATH = '/computervision/imageanalysis:analyze';
+
 /** True for an https URL of the Read API (any method, any id), or of Image Analysis's analyze call, on an Azure host. */
 export function isAzureReadUrl(url: URL): boolean {
-  const ours = url.pathname.startsWith(AZURE_READ_PREFIX) || url.pathname === IMAGE_ANALYSIS_PATH;
+  const ours = url.pathname.startsWith(AZURE_READ_PREFIX) || url.pathname === AZURE_IMAGE_ANALYSIS_PATH;
   return url.protocol === 'https:' && url.port === '' && isAzureHost(url.hostname) && ours;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAzureHost, isAzureReadUrl } from '../../../src/read-api/azure-hosts';
+import { AZURE_IMAGE_ANALYSIS_PATH, isAzureHost, isAzureReadUrl } from '../../../src/read-api/azure-hosts';
+import { IMAGE_ANALYSIS_PATH } from '../../../src/read-api/paths';
 
 describe('isAzureHost', () => {
   it.each(['my-resource.cognitiveservices.azure.com', 'westeurope.api.cognitive.microsoft.com', 'X1.CognitiveServices.Azure.com'])(
@@ -42,5 +43,11 @@ describe('isAzureReadUrl', () => {
     ['another Image Analysis path', 'https://my-resource.cognitiveservices.azure.com/computervision/retrieval:vectorizeImage'],
   ])('refuses %s', (_name, url) => {
     expect(isAzureReadUrl(new URL(url))).toBe(false);
+  });
+});
+
+describe('AZURE_IMAGE_ANALYSIS_PATH', () => {
+  it("is the API's own Image Analysis path", () => {
+    expect(AZURE_IMAGE_ANALYSIS_PATH).toBe(IMAGE_ANALYSIS_PATH);
   });
 });
