@@ -6,7 +6,7 @@
 import { ReadApiError } from '../read-api/errors';
 import type { AnalyzeResult } from '../read-api/types';
 import type { ClaimedJob, JobOutputs, JobStore } from '../jobs/job-store';
-import { onJobCreated } from '../jobs/job-signal';
+import { onJobCreated, signalJobEnded } from '../jobs/job-signal';
 import { JobAbandoned } from './abort';
 
 export interface ClaimLoopOptions {
@@ -102,6 +102,8 @@ export class ClaimLoop {
       await this.#settleFailure(id, reason, ours.signal);
     } finally {
       clearInterval(renewal);
+      // A service worker answering a synchronous call waits for this job: it reads the store now.
+      signalJobEnded(id);
     }
   }
 

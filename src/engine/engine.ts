@@ -3,6 +3,7 @@
  * compete for the CPU), it runs the claim loop over the job store with an OCR pool.
  */
 import { JobStore } from '../jobs/job-store';
+import { ENGINE_LOCK } from '../jobs/job-signal';
 import { ClaimLoop } from './claim-loop';
 import { OcrPool, type OcrAssets } from './ocr/ocr-pool';
 import { runJob } from './pipeline/run-job';
@@ -24,7 +25,6 @@ export interface EngineOptions {
   skipSteps?: PrepareStep[];
 }
 
-const ENGINE_LOCK = 'localread-engine';
 /** The model most pages are read with first (see pipeline/recognise.ts). */
 const FIRST_MODEL = 'eng';
 

@@ -24,8 +24,16 @@ export function isAzureHost(hostname: string): boolean {
 /** Document Intelligence's paths (2024-11-30, and the legacy Form Recognizer 2023-07-31), answered locally too. */
 export const AZURE_DOCUMENT_INTELLIGENCE_PREFIXES: readonly string[] = ['/documentintelligence/', '/formrecognizer/'];
 
-/** True for an https URL of the Read API (or Document Intelligence) on an Azure host (any method, any id). */
+/**
+ * Image Analysis 4.0's analyze call (`paths.ts` IMAGE_ANALYSIS_PATH; repeated, not imported, because
+ * vite.config.ts loads this module through build/csp.ts, where imports without an extension warn).
+ */
+export const AZURE_IMAGE_ANALYSIS_PATH = '/computervision/imageanalysis:analyze';
+
+/** True for an https URL on an Azure host of the APIs answered here: Read 3.2, Document Intelligence, Image Analysis's analyze call. */
 export function isAzureReadUrl(url: URL): boolean {
-  const answered = url.pathname.startsWith(AZURE_READ_PREFIX) || AZURE_DOCUMENT_INTELLIGENCE_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
-  return url.protocol === 'https:' && url.port === '' && isAzureHost(url.hostname) && answered;
+  const { pathname } = url;
+  const ours =
+    pathname.startsWith(AZURE_READ_PREFIX) || pathname === AZURE_IMAGE_ANALYSIS_PATH || AZURE_DOCUMENT_INTELLIGENCE_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  return url.protocol === 'https:' && url.port === '' && isAzureHost(url.hostname) && ours;
 }

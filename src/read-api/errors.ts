@@ -21,6 +21,10 @@ export const ERROR_STATUS = {
   UnsupportedMediaType: 415,
   '429': 429,
   InternalServerError: 500,
+  /** A synchronous call (syncAnalyze, Image Analysis) that waited longer than it may. */
+  Timeout: 500,
+  /** A synchronous call while no engine runs (no page of the app is open). */
+  ServiceUnavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

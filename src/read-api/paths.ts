@@ -2,6 +2,10 @@
 
 export const ANALYZE_PATH = '/vision/v3.2/read/analyze';
 export const RESULTS_PATH_PREFIX = '/vision/v3.2/read/analyzeResults/';
+/** The Read container's synchronous call: the whole result in the answer. */
+export const SYNC_ANALYZE_PATH = '/vision/v3.2/read/syncAnalyze';
+/** Image Analysis 4.0's one call (synchronous; `features=read` only here). */
+export const IMAGE_ANALYSIS_PATH = '/computervision/imageanalysis:analyze';
 /** Extension: returns the API keys to same-origin code (the UI, tests, scripts on the page). */
 export const KEYS_PATH = '/localread/v1/keys';
 /** Extension: GET lists stored operations (no content); DELETE deletes them all and the key. */

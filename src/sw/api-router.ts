@@ -9,6 +9,7 @@ import type { JobStore } from '../jobs/job-store';
 import { ReadApiError } from '../read-api/errors';
 import { ANALYZE_PATH, KEYS_PATH, SETTINGS_PATH, keyIdFromRegeneratePath, operationIdFromPath } from '../read-api/paths';
 import { OPERATIONS_PATH, STORAGE_PATH, extensionOperationIdFromPath } from '../read-api/paths';
+import { IMAGE_ANALYSIS_PATH, SYNC_ANALYZE_PATH } from '../read-api/paths';
 import { isAzureReadUrl } from '../read-api/azure-hosts';
 import { jobStore, type RequestContext } from './api-context';
 import { errorResponse } from './respond';
@@ -23,6 +24,8 @@ import { notFound } from './routes/not-found';
 import { parseDiPath, isDiPath } from '../read-api/document-intelligence/paths';
 import { diAnalyze } from './routes/di-analyze';
 import { diAnalyzeResult, diDeleteResult, diNotFound, diResultPdf } from './routes/di-analyze-results';
+import { syncAnalyze } from './routes/sync-analyze';
+import { imageAnalysis } from './routes/image-analysis';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -30,12 +33,12 @@ interface ApiRoute {
   method: Method;
   matches(url: URL): boolean;
   handle(context: RequestContext): Promise<Response>;
-  /** Also served for Azure's hosts (the Read routes only), when the user's setting allows. */
+  /** Also served for Azure's hosts (the Read and Image Analysis routes only), when the user's setting allows. */
   azure?: true;
 }
 
 const isApiPath = (url: URL) =>
-  url.pathname.startsWith('/vision/') || url.pathname.startsWith('/localread/');
+  url.pathname.startsWith('/vision/') || url.pathname.startsWith('/localread/') || url.pathname.startsWith('/computervision/');
 
 const ROUTES: ApiRoute[] = [
   { method: 'POST', matches: (url) => url.pathname === ANALYZE_PATH, handle: analyze, azure: true },
@@ -54,6 +57,10 @@ const ROUTES: ApiRoute[] = [
   { method: 'DELETE', matches: (url) => parseDiPath(url.pathname)?.action === 'result', handle: diDeleteResult, azure: true },
   { method: 'GET', matches: (url) => parseDiPath(url.pathname)?.action === 'pdf', handle: diResultPdf, azure: true },
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({ method, matches: (url: URL) => isDiPath(url.pathname), handle: diNotFound, azure: true as const })),
+  // Synchronous: the answer waits for the engine (sw/synchronous-job.ts). syncAnalyze is the Read
+  // container's, so it is not served for Azure's cloud hosts.
+  { method: 'POST', matches: (url) => url.pathname === SYNC_ANALYZE_PATH, handle: syncAnalyze },
+  { method: 'POST', matches: (url) => url.pathname === IMAGE_ANALYSIS_PATH, handle: imageAnalysis, azure: true },
   // Registered last: anything else under our prefixes answers 404 here, never reaching the network.
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({
     method,

@@ -14,7 +14,7 @@ import { apiHeaders } from '../respond';
 import { fetchImageUrl, type DownloadedDocument } from '../fetch-image-url';
 
 /** Reads the document from the body: the file itself, or the one JSON `{"url": ...}` names. */
-async function readDocument({ request }: RequestContext, appOrigin: string): Promise<DownloadedDocument> {
+export async function readDocument({ request }: RequestContext, appOrigin: string): Promise<DownloadedDocument> {
   const mediaType = mediaTypeOf(request.headers.get('Content-Type'));
   if (mediaType === 'application/json') {
     return fetchImageUrl(await request.text(), { origin: appOrigin });
