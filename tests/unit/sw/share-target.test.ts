@@ -55,9 +55,15 @@ describe('receiveSharedFiles', () => {
       const stored = await store.get(scan.operationId);
       expect(stored?.record).toMatchObject({ status: 'notStarted', keyId: 'key1', format, hasInput: true });
     }
-    // The sealed input is the file, byte for byte, as the engine will claim it.
-    const claimed = await store.claimNext('test', 30_000);
-    expect(claimed?.input).toEqual(png);
+    // The sealed inputs are the files, byte for byte, as the engine will claim them (in either
+    // order: the test's clock gives both the same creation time).
+    const inputs = new Map<string, Uint8Array>();
+    for (let claimed = await store.claimNext('test', 30_000); claimed; claimed = await store.claimNext('test', 30_000)) {
+      inputs.set(claimed.record.id, claimed.input);
+    }
+    const ids = scans.map((scan) => ('operationId' in scan ? scan.operationId : ''));
+    expect(Buffer.from(inputs.get(ids[0]!)!).equals(Buffer.from(png))).toBe(true);
+    expect(Buffer.from(inputs.get(ids[1]!)!).equals(Buffer.from(pdf))).toBe(true);
   });
 
   it('refuses a file the reader cannot take with Azure’s message, and stores the others', async () => {
