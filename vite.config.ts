@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { runtimeAssets } from './build/runtime-assets.ts';
 import { contentSecurityPolicy } from './build/csp.ts';
+import { FILE_HANDLERS, SHARE_TARGET } from './build/launch-manifest.ts';
 
 export default defineConfig({
   plugins: [
@@ -28,6 +29,8 @@ export default defineConfig({
           { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        share_target: SHARE_TARGET,
+        file_handlers: FILE_HANDLERS,
       },
       injectManifest: {
         rollupFormat: 'iife',

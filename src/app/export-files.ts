@@ -13,7 +13,8 @@ import { baseName, plainText, resultJson } from './exports';
 /** A document that has a result. */
 export interface ReadDocument {
   name: string;
-  file: File;
+  /** Absent for a file shared to the app: the page never had its bytes, so it has no PDF. */
+  file?: File;
   result: AnalyzeResult;
 }
 
@@ -33,6 +34,7 @@ function fileNameOf(documents: ReadDocument[], extension: string): string {
 async function pdfOf(documents: ReadDocument[]): Promise<Uint8Array> {
   const inputs = await Promise.all(
     documents.map(async ({ name, file, result }) => {
+      if (!file) throw new Error(`${name} was shared to the app, which keeps no copy of its pages: export its text, hOCR or JSON instead.`);
       const input = new Uint8Array(await file.arrayBuffer());
       const format = sniffFormat(input);
       if (!format) throw new Error(`${name} is not a file the reader takes.`);

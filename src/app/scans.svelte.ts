@@ -5,21 +5,25 @@
 import { ReadClient } from '../client/read-client';
 import type { LocalReadOperationResult, OperationProgress } from '../read-api/extensions';
 import type { AnalyzeResult, OperationStatus } from '../read-api/types';
+import type { SharedScan } from '../read-api/shared-scans';
 import { lateMessage, latePollMs, scanDeadlineMs } from './scan-deadline';
+import { advancePace, finishedPageMs, PageTimes, remainingMs, type Pace } from './eta';
 
 export interface Scan {
   /** Local id (the operation id arrives later). */
   key: number;
   name: string;
-  /** The file as uploaded (exports draw its pages under the text). */
-  file: File;
-  /** An object URL of the file, to draw the page under its boxes. */
+  /** The file as uploaded (the viewer and exports draw its pages); absent for a file shared to the app. */
+  file?: File;
+  /** An object URL of the file, to draw the page under its boxes ('' for a file shared to the app). */
   imageUrl: string;
   /** Whether the browser can show the file as an image (PNG, JPEG, BMP; not TIFF or PDF). */
   displayable: boolean;
   status: 'uploading' | OperationStatus;
   operationId?: string;
   progress?: OperationProgress;
+  /** What the polls have seen of its pages while it runs, for the estimate of the time left. */
+  pace?: Pace;
   result?: AnalyzeResult;
   error?: string;
 }
@@ -39,6 +43,7 @@ export class Scans {
 
   readonly #client: ReadClient;
   readonly #deadlineScale: number;
+  readonly #pageTimes = new PageTimes();
   #nextKey = 1;
 
   constructor(client: ReadClient, options: ScansOptions = {}) {
@@ -51,23 +56,57 @@ export class Scans {
     for (const file of files) void this.#scan(file);
   }
 
+  /**
+   * Follows the files shared to the app, which the service worker already stored as operations
+   * (it has no copy of them to show), and lists those it refused with the reason.
+   */
+  addShared(shared: Iterable<SharedScan>): void {
+    for (const item of shared) {
+      const fields = { name: item.name, imageUrl: '', displayable: false };
+      if ('refusal' in item) {
+        this.#push({ ...fields, status: 'failed', error: item.refusal });
+      } else {
+        const { key } = this.#push({ ...fields, status: 'notStarted', operationId: item.operationId });
+        void this.#settle(key, async () => item.operationId);
+      }
+    }
+  }
+
   select(key: number): void {
     this.selectedKey = key;
   }
 
-  async #scan(file: File): Promise<void> {
-    const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', file, imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' };
+  /** The file as uploaded (the viewer and exports draw its pages); absent for a file shared to the app. */
+  file?: File;
+  /** The estimated time left of a running scan at `now`, in ms; null when there is nothing to go on. */
+  remainingMs(scan: Scan, now: number): number | null {
+    return scan.status === 'running' && scan.pace ? remainingMs(scan.pace, now, this.#pageTimes.averageMs) : null;
+  }
+
+  #push(fields: Omit<Scan, 'key'>): Scan {
+    const scan: Scan = { key: this.#nextKey++, ...fields };
     this.list = [scan, ...this.list];
     this.selectedKey = scan.key;
+    return scan;
+  }
+
+  #scan(file: File): Promise<void> {
+    const scan = this.#push({ name: file.name || 'pasted image', file, imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' });
+    return this.#settle(scan.key, () => this.#client.analyze(file));
+  }
+
+  /** Submits (or takes the id of an operation already submitted) and follows it to its end. */
+  async #settle(key: number, submit: () => Promise<string>): Promise<void> {
     const submitted = Date.now();
     try {
-      const operationId = await this.#client.analyze(file);
-      this.#update(scan.key, { operationId, status: 'notStarted' });
-      const final = await this.#follow(scan.key, operationId, submitted);
+      const operationId = await submit();
+      this.#update(key, { operationId, status: 'notStarted' });
+      const final = await this.#follow(key, operationId, submitted);
+      if (final.status === 'succeeded') this.#pageTimes.add(finishedPageMs(this.#find(key)?.pace, Date.now()));
       // `error` is always set: it replaces the late message, if any, with the job's own (or none).
-      this.#update(scan.key, { status: final.status, ...(final.analyzeResult ? { result: final.analyzeResult } : {}), error: final.error?.message });
+      this.#update(key, { status: final.status, ...(final.analyzeResult ? { result: final.analyzeResult } : {}), error: final.error?.message });
     } catch (reason) {
-      this.#update(scan.key, { status: 'failed', error: reason instanceof Error ? reason.message : String(reason) });
+      this.#update(key, { status: 'failed', error: reason instanceof Error ? reason.message : String(reason) });
     }
   }
 
@@ -84,7 +123,8 @@ export class Scans {
       timer = setTimeout(() => late.abort(), submitted + scanDeadlineMs(pagesTotal, this.#deadlineScale) - Date.now());
     };
     const onUpdate = ({ status, progress }: LocalReadOperationResult) => {
-      this.#update(key, { status, ...(progress ? { progress } : {}) });
+      const pace = status === 'running' ? advancePace(this.#find(key)?.pace, progress, Date.now()) : this.#find(key)?.pace;
+      this.#update(key, { status, ...(progress ? { progress } : {}), ...(pace ? { pace } : {}) });
       if (progress && progress.pagesTotal !== pagesTotal) {
         pagesTotal = progress.pagesTotal;
         arm();
@@ -105,6 +145,10 @@ export class Scans {
     }
     this.#update(key, { error: lateMessage(Date.now() - submitted) });
     return this.#client.waitForResult(operationId, { intervalMs: latePollMs(this.#deadlineScale), onUpdate });
+  }
+
+  #find(key: number): Scan | undefined {
+    return this.list.find((scan) => scan.key === key);
   }
 
   #update(key: number, patch: Partial<Scan>): void {

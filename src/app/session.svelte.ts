@@ -10,6 +10,8 @@ import { Scans } from './scans.svelte';
 import { PrivacyState } from './privacy.svelte';
 import { appBaseUrl, serviceWorkerUrl } from './base-url';
 import { engineOptionsFromUrl } from './engine-options';
+import { consumeLaunches } from './launch-queue';
+import { sharedScansFromHash } from '../read-api/shared-scans';
 
 export type SessionState = 'starting' | 'ready' | 'unavailable';
 
@@ -51,6 +53,7 @@ export class Session {
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
       await startEngine(engineOptions);
       this.scans = new Scans(await ReadClient.connect(), { deadlineScale: scanDeadlineScale() ?? scale });
+      this.#takeOpenedFiles(this.scans);
       this.privacy = new PrivacyState();
       void this.privacy.start();
       if (this.state === 'starting') this.state = 'ready';
@@ -60,6 +63,20 @@ export class Session {
       clearTimeout(slowTimer);
       this.slow = false;
     }
+  }
+
+  /**
+   * Files that came from elsewhere: shared to the app (the service worker stored them and named
+   * their operations in the address, which is then cleared so a reload does not list them twice)
+   * and opened with it (File Handling's launch queue).
+   */
+  #takeOpenedFiles(scans: Scans): void {
+    const shared = sharedScansFromHash(location.hash);
+    if (shared.length > 0) {
+      history.replaceState(null, '', '#/');
+      scans.addShared(shared);
+    }
+    consumeLaunches((files) => scans.add(files));
   }
 
   /** The way out of every problem: a fresh start of the whole page. */

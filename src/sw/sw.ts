@@ -7,6 +7,7 @@ import { isolationPlugin } from './isolation';
 import { jobStore } from './api-context';
 import { createApiRouter } from './api-router';
 import { sweepOnPeriodicSync } from './periodic-sweep';
+import { isShareTargetRequest, receiveSharedFiles } from './share-target';
 import type { ServiceWorkerCommand } from '../read-api/realm-messages';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -15,6 +16,12 @@ declare const self: ServiceWorkerGlobalScope & {
 
 // First, so the API answers before the precache's router looks (their URLs never overlap).
 createApiRouter({ origin: self.location.origin }).addFetchListener();
+// Files shared to the installed app (the manifest's share_target) become jobs here.
+self.addEventListener('fetch', (event) => {
+  if (isShareTargetRequest(event.request, self.registration.scope)) {
+    event.respondWith(receiveSharedFiles(event.request, self.registration.scope, jobStore));
+  }
+});
 cleanupOutdatedCaches();
 addPlugins([isolationPlugin]);
 precacheAndRoute(self.__WB_MANIFEST);
