@@ -20,6 +20,8 @@ import { storage } from './routes/storage';
 import { deleteOperations, listOperations } from './routes/operations';
 import { deleteOperation } from './routes/operation';
 import { notFound } from './routes/not-found';
+import { FORWARDING_ROUTES } from './routes/forwarding';
+import { forwardIfNamed } from './forward';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -45,6 +47,7 @@ const ROUTES: ApiRoute[] = [
   { method: 'GET', matches: (url) => url.pathname === OPERATIONS_PATH, handle: listOperations },
   { method: 'DELETE', matches: (url) => url.pathname === OPERATIONS_PATH, handle: deleteOperations },
   { method: 'DELETE', matches: (url) => extensionOperationIdFromPath(url.pathname) !== null, handle: deleteOperation },
+  ...FORWARDING_ROUTES,
   // Registered last: anything else under our prefixes answers 404 here, never reaching the network.
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({
     method,
@@ -99,7 +102,19 @@ export function createApiRouter({ origin, openStore = jobStore }: ApiRouterOptio
     }
   }
 
+  /**
+   * Azure's own answer when the request's Azure host is one the user forwards: that wins over
+   * `answerAzureHosts`. Null for our origin, a host not named, or a store that cannot be read
+   * (then nothing leaves: the request is answered here, as an error if the store stays shut).
+   */
+  async function forwarded(request: Request, url: URL): Promise<Response | null> {
+    if (url.origin === origin) return null;
+    return openStore().then((store) => forwardIfNamed(request, url, store)).catch(() => null);
+  }
+
   async function handle(route: ApiRoute, { request, url, event }: RouteHandlerCallbackOptions): Promise<Response> {
+    const fromAzure = await forwarded(request, url);
+    if (fromAzure) return fromAzure;
     // Not ours to answer: the request goes on to the network untouched, as if no route matched; a
     // network failure stays one for the caller (Response.error()), not a 500 of ours.
     if (!(await isAnsweredHere(url))) return fetch(request).catch(() => Response.error());
