@@ -7,6 +7,7 @@ import {
   validForwardingHost,
   validForwardingKey,
 } from '../../../src/read-api/forwarding';
+import { FORWARDING_KEY_ADDITIONAL_DATA, additionalDataOf } from '../../../src/read-api/privacy';
 
 const AZURE_KEY = '0123456789abcdef0123456789abcdef';
 
@@ -103,5 +104,12 @@ describe('forwardedHeaders', () => {
     const original = sent();
     forwardedHeaders(original, AZURE_KEY);
     expect(original.get('Ocp-Apim-Subscription-Key')).toBe('our-local-key');
+  });
+});
+
+describe('the stated sealing of a forwarding key', () => {
+  it('binds the host and the field, as the job store seals it', () => {
+    expect(FORWARDING_KEY_ADDITIONAL_DATA).toBe('localread:{host}:forwardingKey');
+    expect(additionalDataOf('myres.cognitiveservices.azure.com', 'forwardingKey')).toBe('localread:myres.cognitiveservices.azure.com:forwardingKey');
   });
 });
