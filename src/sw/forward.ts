@@ -18,7 +18,13 @@ export async function forwardIfNamed(request: Request, url: URL, store: JobStore
   const userKey = await store.forwarding.keyFor(url.hostname);
   if (userKey === null) return null;
   const sentOurs = (await store.keyIdOf(request.headers.get(KEY_HEADER))) !== null;
-  // A Request made from the caller's keeps its method, mode, credentials, redirect and body.
-  const forwarded = new Request(request, { headers: forwardedHeaders(request.headers, sentOurs ? userKey : null) });
+  // A Request made from the caller's keeps its method, mode, credentials, redirect and body; the
+  // referrer is given again because any init resets it to the service worker's
+  // (https://fetch.spec.whatwg.org/#dom-request, "If init is not empty").
+  const forwarded = new Request(request, {
+    headers: forwardedHeaders(request.headers, sentOurs ? userKey : null),
+    referrer: request.referrer,
+    referrerPolicy: request.referrerPolicy,
+  });
   return fetch(forwarded).catch(() => Response.error());
 }
