@@ -6,6 +6,8 @@
  */
 import { PrivacyClient } from '../client/privacy-client';
 import { fetchSettings, updateSettings } from '../client/settings-client';
+import { fetchForwarding } from '../client/forwarding-client';
+import type { ForwardedHostInfo } from '../read-api/forwarding';
 import { registerPeriodicSweep, requestPersistentStorage } from '../client/storage-care';
 import type { SettingsInfo, StorageInfo, StoredOperationInfo } from '../read-api/extensions';
 import { PAGE_SWEEP_INTERVAL_MS } from '../read-api/privacy';
@@ -14,6 +16,8 @@ export class PrivacyState {
   storage = $state.raw<StorageInfo | null>(null);
   operations = $state.raw<StoredOperationInfo[]>([]);
   settings = $state.raw<SettingsInfo | null>(null);
+  /** The Azure hosts whose requests leave the device (the user named them on the API page). */
+  forwardedHosts = $state.raw<ForwardedHostInfo[]>([]);
   /** Whether the browser keeps the storage under pressure; null until asked. */
   persisted = $state<boolean | null>(null);
   /** Whether the periodic background sweep is registered; null until tried. */
@@ -48,10 +52,11 @@ export class PrivacyState {
   async refresh(): Promise<void> {
     // A failed refresh reports itself; a successful one leaves an action's failure on show.
     await this.#attempt(async () => {
-      [this.storage, this.operations, this.settings] = await Promise.all([
+      [this.storage, this.operations, this.settings, this.forwardedHosts] = await Promise.all([
         this.#client.storage(),
         this.#client.operations(),
         fetchSettings(),
+        fetchForwarding(),
       ]);
     }, false);
   }
@@ -71,7 +76,7 @@ export class PrivacyState {
     });
   }
 
-  /** Deletes every operation and replaces the encryption key. */
+  /** Deletes every operation and the forwarded hosts with their keys, and replaces the encryption key. */
   async deleteEverything(): Promise<void> {
     await this.#busy(async () => {
       const deleted = await this.#client.deleteEverything();

@@ -9,7 +9,11 @@
  */
 import type { IDBPDatabase } from 'idb';
 import { additionalDataOf, SEALING } from '../read-api/privacy';
+import type { FORWARDING_KEY_FIELD } from '../read-api/forwarding';
 import type { EncryptionKeyRecord, JobDb, MetaRecord, PayloadField, Sealed } from './db';
+
+/** What is sealed: a job's payloads, and the user's Azure keys for forwarding (id: the host). */
+export type SealedField = PayloadField | typeof FORWARDING_KEY_FIELD;
 
 /** A new key record; not stored yet. Generate it before the transaction that stores it. */
 export async function newKeyRecord(): Promise<EncryptionKeyRecord> {
@@ -37,7 +41,7 @@ export async function loadOrCreateKeyRecord(db: IDBPDatabase<JobDb>): Promise<En
   return candidate;
 }
 
-function additionalData(id: string, field: PayloadField): Uint8Array<ArrayBuffer> {
+function additionalData(id: string, field: SealedField): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(additionalDataOf(id, field));
 }
 
@@ -45,7 +49,7 @@ function additionalData(id: string, field: PayloadField): Uint8Array<ArrayBuffer
 export async function seal(
   key: CryptoKey,
   id: string,
-  field: PayloadField,
+  field: SealedField,
   plaintext: Uint8Array<ArrayBuffer>,
 ): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(SEALING.ivBytes));
@@ -61,7 +65,7 @@ export async function seal(
 export async function open(
   key: CryptoKey,
   id: string,
-  field: PayloadField,
+  field: SealedField,
   sealed: Sealed,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const plaintext = await crypto.subtle.decrypt(
@@ -79,7 +83,7 @@ export async function open(
 export async function openStored(
   keyRecord: MetaRecord | undefined,
   id: string,
-  field: PayloadField,
+  field: SealedField,
   sealed: Sealed | undefined,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   if (keyRecord?.name !== 'encryptionKey' || !sealed) return null;

@@ -91,7 +91,21 @@ export interface SettingsRecord extends SettingsInfo {
   name: 'settings';
 }
 
-export type MetaRecord = ApiKeys | EncryptionKeyRecord | SettingsRecord;
+/** One Azure host the user forwards requests to, with the user's key for it sealed (id: the host). */
+export interface ForwardedHost {
+  host: string;
+  sealedKey: Sealed;
+  /** Epoch ms. */
+  addedAt: number;
+}
+
+/** The hosts forwarded to Azure (extension); absent or empty, nothing is forwarded. */
+export interface ForwardingRecord {
+  name: 'forwarding';
+  hosts: ForwardedHost[];
+}
+
+export type MetaRecord = ApiKeys | EncryptionKeyRecord | SettingsRecord | ForwardingRecord;
 
 export interface JobDb extends DBSchema {
   operations: {

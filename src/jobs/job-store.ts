@@ -24,8 +24,10 @@ import { takeInventory, type Inventory } from './inventory';
 import { shredEverything } from './shred';
 import { sweepExpired } from './sweep';
 import { abandonedError, failedRecord, MAX_ATTEMPTS, stripLease } from './job-record';
+import { ForwardingKeys } from './forwarding';
 
 export { MAX_ATTEMPTS } from './job-record';
+export type { ForwardedHostEntry } from './forwarding';
 
 export interface NewJob {
   id: string;
@@ -76,11 +78,14 @@ export class JobStore {
   readonly #db: IDBPDatabase<JobDb>;
   readonly #clock: Clock;
   readonly #maxRetentionMs: number;
+  /** The Azure hosts the user forwards to, with the user's keys for them, sealed. */
+  readonly forwarding: ForwardingKeys;
 
   private constructor(db: IDBPDatabase<JobDb>, options: JobStoreOptions) {
     this.#db = db;
     this.#clock = options.clock ?? systemClock;
     this.#maxRetentionMs = Math.min(options.retentionMs ?? RETENTION_MS, RETENTION_MS);
+    this.forwarding = new ForwardingKeys(db, this.#clock);
   }
 
   static async open(options: JobStoreOptions = {}): Promise<JobStore> {
@@ -327,7 +332,10 @@ export class JobStore {
     return sweepExpired(this.#db, cutoff, orphans);
   }
 
-  /** Deletes every job and replaces the encryption key (crypto-shredding); returns how many jobs. */
+  /**
+   * Deletes every job and the forwarded hosts with their keys, and replaces the encryption key
+   * (crypto-shredding); returns how many jobs.
+   */
   async deleteAll(): Promise<number> {
     return shredEverything(this.#db);
   }

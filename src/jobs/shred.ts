@@ -1,5 +1,6 @@
 /**
- * "Delete everything": every operation and payload goes, and so does the encryption key
+ * "Delete everything": every operation and payload goes, the forwarded hosts with the user's Azure
+ * keys too, and so does the encryption key
  * (crypto-shredding), replaced by a new one in the same transaction. A ciphertext that outlives
  * the deletion somewhere (a copy, a disk block not yet reused) can no longer be opened by anyone.
  */
@@ -14,6 +15,7 @@ export async function shredEverything(db: IDBPDatabase<JobDb>): Promise<number> 
   const tx = db.transaction(['operations', 'payloads', 'meta'], 'readwrite');
   const operations = tx.objectStore('operations');
   const count = await operations.count();
-  await Promise.all([operations.clear(), tx.objectStore('payloads').clear(), tx.objectStore('meta').put(fresh), tx.done]);
+  const meta = tx.objectStore('meta');
+  await Promise.all([operations.clear(), tx.objectStore('payloads').clear(), meta.delete('forwarding'), meta.put(fresh), tx.done]);
   return count;
 }

@@ -4,6 +4,7 @@
  * drift apart.
  */
 import { ReadApiError } from './errors';
+import { FORWARDING_KEY_FIELD } from './forwarding';
 
 /** The longest anyone may keep an operation: Azure deletes input and results within 24 hours. */
 export const MAX_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -31,6 +32,12 @@ export const SEALING = {
 export function additionalDataOf(id: string, field: string): string {
   return SEALING.additionalDataTemplate.replace('{id}', id).replace('{field}', field);
 }
+
+/**
+ * The additional data of the user's key for a forwarded Azure host (sealed like a payload, with
+ * the host as its id), as the privacy page states it.
+ */
+export const FORWARDING_KEY_ADDITIONAL_DATA = additionalDataOf('{host}', FORWARDING_KEY_FIELD);
 
 /** A retention window a user may choose: an integer number of ms in MIN..MAX; throws BadArgument. */
 export function validRetentionMs(value: unknown): number {

@@ -26,6 +26,8 @@ import { diAnalyze } from './routes/di-analyze';
 import { diAnalyzeResult, diDeleteResult, diNotFound, diResultPdf } from './routes/di-analyze-results';
 import { syncAnalyze } from './routes/sync-analyze';
 import { imageAnalysis } from './routes/image-analysis';
+import { FORWARDING_ROUTES } from './routes/forwarding';
+import { forwardIfNamed } from './forward';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
 
@@ -61,6 +63,7 @@ const ROUTES: ApiRoute[] = [
   // container's, so it is not served for Azure's cloud hosts.
   { method: 'POST', matches: (url) => url.pathname === SYNC_ANALYZE_PATH, handle: syncAnalyze },
   { method: 'POST', matches: (url) => url.pathname === IMAGE_ANALYSIS_PATH, handle: imageAnalysis, azure: true },
+  ...FORWARDING_ROUTES,
   // Registered last: anything else under our prefixes answers 404 here, never reaching the network.
   ...(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'] as const).map((method) => ({
     method,
@@ -115,7 +118,19 @@ export function createApiRouter({ origin, openStore = jobStore }: ApiRouterOptio
     }
   }
 
+  /**
+   * Azure's own answer when the request's Azure host is one the user forwards: that wins over
+   * `answerAzureHosts`. Null for our origin, a host not named, or a store that cannot be read
+   * (then nothing leaves: the request is answered here, as an error if the store stays shut).
+   */
+  async function forwarded(request: Request, url: URL): Promise<Response | null> {
+    if (url.origin === origin) return null;
+    return openStore().then((store) => forwardIfNamed(request, url, store)).catch(() => null);
+  }
+
   async function handle(route: ApiRoute, { request, url, event }: RouteHandlerCallbackOptions): Promise<Response> {
+    const fromAzure = await forwarded(request, url);
+    if (fromAzure) return fromAzure;
     // Not ours to answer: the request goes on to the network untouched, as if no route matched; a
     // network failure stays one for the caller (Response.error()), not a 500 of ours.
     if (!(await isAnsweredHere(url))) return fetch(request).catch(() => Response.error());
