@@ -30,11 +30,11 @@ function realmBoundaries(files) {
     })),
     ...packages.map((name) => ({ group: [name], message: `${files.split('/')[1]}/ may not use ${name}.` })),
   ];
-  // app/ may start the engine through its host module only.
+  // app/ may start the engine, and the page view's worker, through their host modules only.
   if (files === 'src/app/**') {
     patterns.push({
-      group: ['**/engine/*', '!**/engine/host'],
-      message: 'app/ reaches the engine only through engine/host.ts.',
+      group: ['**/engine/*', '!**/engine/host', '!**/engine/page-view-host'],
+      message: 'app/ reaches the engine only through engine/host.ts and engine/page-view-host.ts.',
     });
   }
   // The service worker and the engine reach the job store through its front door only (JobStore

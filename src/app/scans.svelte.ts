@@ -11,6 +11,8 @@ export interface Scan {
   /** Local id (the operation id arrives later). */
   key: number;
   name: string;
+  /** The file itself, in memory only (never stored again): the viewer draws its pages from it. */
+  file: File;
   /** An object URL of the file, to draw the page under its boxes. */
   imageUrl: string;
   /** Whether the browser can show the file as an image (PNG, JPEG, BMP; not TIFF or PDF). */
@@ -54,7 +56,7 @@ export class Scans {
   }
 
   async #scan(file: File): Promise<void> {
-    const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' };
+    const scan: Scan = { key: this.#nextKey++, name: file.name || 'pasted image', file, imageUrl: URL.createObjectURL(file), displayable: DISPLAYABLE.includes(file.type), status: 'uploading' };
     this.list = [scan, ...this.list];
     this.selectedKey = scan.key;
     const submitted = Date.now();

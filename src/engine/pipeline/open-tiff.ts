@@ -7,7 +7,7 @@ import * as utifModule from 'utif2';
 import type { IFD } from 'utif2';
 import { ReadApiError } from '../../read-api/errors';
 import { assertImageDimensions } from '../../read-api/formats';
-import type { DocumentSource, PageContent } from './document';
+import type { DocumentSource } from './document';
 import { rgbaToPgm, withAssumedDpi } from './raster';
 import { decodeGreyJpeg, type JpegDecoder, type JpegLayout } from './tiff-grey-jpeg';
 import { checkTiffStructure, invalidTiff } from './tiff-structure';
@@ -116,7 +116,14 @@ function compositeOnWhite(rgba: Uint8Array): void {
   }
 }
 
-function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageContent {
+/** A decoded page in colour: RGBA, composited on white. */
+export interface RgbaPage {
+  width: number;
+  height: number;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+}
+
+function decodeRgba(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): RgbaPage {
   const width = first(ifd, TAG.width)!;
   const height = first(ifd, TAG.height)!;
   assertImageDimensions({ width, height });
@@ -125,8 +132,7 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
     const rgba = UTIF.toRGBA8(ifd);
     if (rgba.length !== width * height * 4) throw invalidTiff('its pixel data is incomplete or of an unsupported kind');
     compositeOnWhite(rgba);
-    const raster = withAssumedDpi(rgbaToPgm(new Uint8ClampedArray(rgba.buffer, rgba.byteOffset, rgba.length), width, height));
-    return { width, height, unit: 'pixel', scale: 1, raster };
+    return { width, height, rgba: new Uint8ClampedArray(rgba.buffer as ArrayBuffer, rgba.byteOffset, rgba.length) };
   } catch (error) {
     if (error instanceof ReadApiError) throw error;
     throw invalidTiff(error instanceof Error ? error.message : 'its pixels could not be decoded');
@@ -136,8 +142,16 @@ function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageConten
   }
 }
 
-/** Opens a TIFF file; throws InvalidImageFormat when its structure is broken or it holds no image. */
-export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
+/** The pages of a TIFF file, decoded one at a time in colour. */
+export interface TiffPages {
+  readonly pageCount: number;
+  /** Decodes page `pageNumber` (1-based); throws InvalidPageRange past the last page. */
+  decode(pageNumber: number): RgbaPage;
+  close(): void;
+}
+
+/** Opens a TIFF file's pages; throws InvalidImageFormat when its structure is broken or it holds no image. */
+export function openTiffPages(bytes: Uint8Array<ArrayBuffer>): TiffPages {
   // utif2 reads its buffer from offset 0.
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = whole ? bytes.buffer : bytes.slice().buffer;
@@ -145,13 +159,27 @@ export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
   const pages = readPages(buffer, file);
   return {
     pageCount: pages.length,
-    async loadPage(pageNumber) {
+    decode(pageNumber) {
       const ifd = pages[pageNumber - 1];
       if (!ifd) throw new ReadApiError('InvalidPageRange', `The TIFF file has no page ${pageNumber}.`);
-      return decodePage(buffer, file, ifd);
+      return decodeRgba(buffer, file, ifd);
     },
     close() {
       pages.length = 0;
     },
+  };
+}
+
+/** Opens a TIFF file for reading, its pages in grey; throws as openTiffPages does. */
+export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
+  const pages = openTiffPages(bytes);
+  return {
+    pageCount: pages.pageCount,
+    async loadPage(pageNumber) {
+      const { width, height, rgba } = pages.decode(pageNumber);
+      const raster = withAssumedDpi(rgbaToPgm(rgba, width, height));
+      return { width, height, unit: 'pixel', scale: 1, raster };
+    },
+    close: () => pages.close(),
   };
 }
