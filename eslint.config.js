@@ -32,11 +32,11 @@ function realmBoundaries(files) {
     })),
     ...packages.map((name) => ({ group: [name], message: `${files.split('/')[1]}/ may not use ${name}.` })),
   ];
-  // app/ may start the engine, and the camera worker, through their host modules only.
+  // app/ may start the engine and its helper workers (exports, camera, page view) through their host modules only.
   if (files === 'src/app/**') {
     patterns.push({
-      group: ['**/engine/*', '!**/engine/host', '!**/engine/export-host', '!**/engine/camera-host'],
-      message: 'app/ reaches the engine only through its host modules (engine/host.ts, export-host.ts, camera-host.ts).',
+      group: ['**/engine/*', '!**/engine/host', '!**/engine/export-host', '!**/engine/camera-host', '!**/engine/page-view-host'],
+      message: 'app/ reaches the engine only through its host modules (engine/host.ts, export-host.ts, camera-host.ts, page-view-host.ts).',
     });
   }
   // The service worker and the engine reach the job store through its front door only (JobStore

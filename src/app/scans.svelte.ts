@@ -76,8 +76,6 @@ export class Scans {
     this.selectedKey = key;
   }
 
-  /** The file as uploaded (the viewer and exports draw its pages); absent for a file shared to the app. */
-  file?: File;
   /** The estimated time left of a running scan at `now`, in ms; null when there is nothing to go on. */
   remainingMs(scan: Scan, now: number): number | null {
     return scan.status === 'running' && scan.pace ? remainingMs(scan.pace, now, this.#pageTimes.averageMs) : null;

@@ -14,7 +14,7 @@ test('reads an image chosen in the file input and draws its line boxes over it',
   await expect(result.getByLabel('Recognised text')).toContainText('quick brown dog');
 
   // The page image is shown (the chosen file, decoded) ...
-  const image = result.getByRole('img', { name: 'Page of real-testocr.png' });
+  const image = result.getByRole('img', { name: 'Page 1 of real-testocr.png' });
   await expect(image).toBeVisible();
   expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([640, 480]);
 

@@ -93,11 +93,21 @@ function closeAll(task: PDFDocumentLoadingTask, pdfWorker: PDFWorker, worker: Wo
   void withTimeout(task.destroy(), CLOSE_TIMEOUT_MS, () => new Error('pdf.js did not close in time')).then(stop, stop);
 }
 
+/** An open pdf.js document, with its parser worker. */
+export interface OpenedPdf {
+  document: PDFDocumentProxy;
+  /** Settles with `promise`, or rejects when the parser worker dies or takes too long `what`. */
+  guard<T>(promise: Promise<T>, what: string): Promise<T>;
+  /** Ends the document and its worker; safe to call twice. */
+  close(): void;
+}
+
 /**
- * Opens a PDF. Throws InvalidImageFormat when it is not a PDF pdf.js can read, needs a password to
- * open, or has no pages. An owner password alone (restrictions on printing or copying) is no bar.
+ * Opens a PDF document with pdf.js, drawing in this worker (OffscreenCanvas, no DOM). Throws
+ * InvalidImageFormat when it is not a PDF pdf.js can read, needs a password to open, or has no
+ * pages. An owner password alone (restrictions on printing or copying) is no bar.
  */
-export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<DocumentSource> {
+export async function openPdfDocument(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<OpenedPdf> {
   const worker = new Worker(new URL('pdfjs-dist/build/pdf.worker.min.mjs', import.meta.url), { type: 'module' });
   // An explicit port: without one pdf.js falls back to parsing on this thread ("fake worker").
   const pdfWorker = PDFWorker.create({ port: worker });
@@ -121,13 +131,19 @@ export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): 
   try {
     const document = await guarded(task.promise, worker, OPEN_TIMEOUT_MS, 'opening the document');
     if (document.numPages === 0) throw new ReadApiError('InvalidImageFormat', 'The PDF has no pages.');
-    return {
-      pageCount: document.numPages,
-      loadPage: (pageNumber) => guarded(loadPdfPage(document, pageNumber), worker, PAGE_TIMEOUT_MS, `reading page ${pageNumber}`),
-      close,
-    };
+    return { document, guard: (promise, what) => guarded(promise, worker, PAGE_TIMEOUT_MS, what), close };
   } catch (error) {
     close();
     throw openError(error);
   }
+}
+
+/** Opens a PDF for reading, page by page (see openPdfDocument for what it refuses). */
+export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<DocumentSource> {
+  const pdf = await openPdfDocument(bytes, baseUrl);
+  return {
+    pageCount: pdf.document.numPages,
+    loadPage: (pageNumber) => pdf.guard(loadPdfPage(pdf.document, pageNumber), `reading page ${pageNumber}`),
+    close: pdf.close,
+  };
 }

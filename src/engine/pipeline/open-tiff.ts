@@ -7,7 +7,7 @@ import * as utifModule from 'utif2';
 import type { IFD } from 'utif2';
 import { ReadApiError } from '../../read-api/errors';
 import { assertImageDimensions } from '../../read-api/formats';
-import type { DocumentSource, PageContent } from './document';
+import type { DocumentSource } from './document';
 import { rgbaToPgm, withAssumedDpi } from './raster';
 import { decodeGreyJpeg, type JpegDecoder, type JpegLayout } from './tiff-grey-jpeg';
 import { checkTiffStructure, invalidTiff } from './tiff-structure';
@@ -116,14 +116,14 @@ function compositeOnWhite(rgba: Uint8Array): void {
   }
 }
 
-/** A page's pixels in colour, RGBA, composited onto white. */
+/** A decoded page in colour: RGBA, composited on white. */
 export interface RgbaPage {
   width: number;
   height: number;
   rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
-function decodeRgbaPage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): RgbaPage {
+function decodeRgba(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): RgbaPage {
   const width = first(ifd, TAG.width)!;
   const height = first(ifd, TAG.height)!;
   assertImageDimensions({ width, height });
@@ -142,14 +142,16 @@ function decodeRgbaPage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): RgbaPa
   }
 }
 
-function decodePage(buffer: ArrayBuffer, file: Uint8Array, ifd: IFD): PageContent {
-  const { width, height, rgba } = decodeRgbaPage(buffer, file, ifd);
-  const raster = withAssumedDpi(rgbaToPgm(rgba, width, height));
-  return { width, height, unit: 'pixel', scale: 1, raster };
+/** The pages of a TIFF file, decoded one at a time in colour. */
+export interface TiffPages {
+  readonly pageCount: number;
+  /** Decodes page `pageNumber` (1-based); throws InvalidPageRange past the last page. */
+  decode(pageNumber: number): RgbaPage;
+  close(): void;
 }
 
-/** The pages of a TIFF file, each decoded on demand, by `decode`. */
-function openPages<T>(bytes: Uint8Array<ArrayBuffer>, decode: (buffer: ArrayBuffer, file: Uint8Array, ifd: IFD) => T) {
+/** Opens a TIFF file's pages; throws InvalidImageFormat when its structure is broken or it holds no image. */
+export function openTiffPages(bytes: Uint8Array<ArrayBuffer>): TiffPages {
   // utif2 reads its buffer from offset 0.
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   const buffer = whole ? bytes.buffer : bytes.slice().buffer;
@@ -157,10 +159,10 @@ function openPages<T>(bytes: Uint8Array<ArrayBuffer>, decode: (buffer: ArrayBuff
   const pages = readPages(buffer, file);
   return {
     pageCount: pages.length,
-    async loadPage(pageNumber: number): Promise<T> {
+    decode(pageNumber) {
       const ifd = pages[pageNumber - 1];
       if (!ifd) throw new ReadApiError('InvalidPageRange', `The TIFF file has no page ${pageNumber}.`);
-      return decode(buffer, file, ifd);
+      return decodeRgba(buffer, file, ifd);
     },
     close() {
       pages.length = 0;
@@ -168,12 +170,22 @@ function openPages<T>(bytes: Uint8Array<ArrayBuffer>, decode: (buffer: ArrayBuff
   };
 }
 
-/** Opens a TIFF file; throws InvalidImageFormat when its structure is broken or it holds no image. */
+/** Opens a TIFF file for reading, its pages in grey; throws as openTiffPages does. */
 export function openTiff(bytes: Uint8Array<ArrayBuffer>): DocumentSource {
-  return openPages(bytes, decodePage);
+  const pages = openTiffPages(bytes);
+  return {
+    pageCount: pages.pageCount,
+    async loadPage(pageNumber) {
+      const { width, height, rgba } = pages.decode(pageNumber);
+      const raster = withAssumedDpi(rgbaToPgm(rgba, width, height));
+      return { width, height, unit: 'pixel', scale: 1, raster };
+    },
+    close: () => pages.close(),
+  };
 }
 
-/** Opens a TIFF file for its pages in colour (exports draw them as they are); throws as openTiff does. */
+/** Opens a TIFF file for its pages in colour (exports draw them as they are); throws as openTiffPages does. */
 export function openTiffColour(bytes: Uint8Array<ArrayBuffer>): { pageCount: number; loadPage(pageNumber: number): Promise<RgbaPage>; close(): void } {
-  return openPages(bytes, decodeRgbaPage);
+  const pages = openTiffPages(bytes);
+  return { pageCount: pages.pageCount, loadPage: async (pageNumber) => pages.decode(pageNumber), close: () => pages.close() };
 }

@@ -19,14 +19,15 @@ export interface RenderSize {
 }
 
 /**
- * The resolution and pixel size for a page of `widthIn` x `heightIn` inches: TARGET_DPI, lowered
+ * The resolution and pixel size for a page of `widthIn` x `heightIn` inches: `targetDpi`
+ * (TARGET_DPI for OCR; the viewer asks for what the screen shows), lowered
  * for huge pages so that no side exceeds 10000 px and the area stays within MAX_CANVAS_PIXELS.
  * Sizes round down, so the limits hold exactly.
  */
-export function renderSize(widthIn: number, heightIn: number): RenderSize {
+export function renderSize(widthIn: number, heightIn: number, targetDpi = TARGET_DPI): RenderSize {
   const bySide = MAX_IMAGE_SIDE / Math.max(widthIn, heightIn);
   const byArea = Math.sqrt(MAX_CANVAS_PIXELS / (widthIn * heightIn));
-  const dpi = Math.min(TARGET_DPI, bySide, byArea);
+  const dpi = Math.min(targetDpi, bySide, byArea);
   return { dpi, width: Math.max(1, Math.floor(widthIn * dpi)), height: Math.max(1, Math.floor(heightIn * dpi)) };
 }
 
@@ -102,8 +103,11 @@ function assertDrawable(context: OffscreenCanvasRenderingContext2D, width: numbe
   }
 }
 
-/** Renders one page at `size`, on white, and returns it as greyscale. */
-export async function renderPage(page: PDFPageProxy, size: RenderSize): Promise<RasterPage> {
+/**
+ * Renders one page at `size`, in colour on white, into a new opaque canvas. The caller owns the
+ * canvas (frees it by setting its size to 0); on failure it is freed here.
+ */
+export async function renderPageCanvas(page: PDFPageProxy, size: RenderSize): Promise<OffscreenCanvas> {
   const canvas = new OffscreenCanvas(size.width, size.height);
   try {
     // The same options pdf.js asks the factory for, so that render() reuses this context.
@@ -112,7 +116,18 @@ export async function renderPage(page: PDFPageProxy, size: RenderSize): Promise<
     const viewport = page.getViewport({ scale: size.dpi / POINTS_PER_INCH });
     // pdf.js types the canvas as a DOM canvas; it only calls what OffscreenCanvas has as well.
     await page.render({ canvas: canvas as unknown as HTMLCanvasElement, viewport, background: '#ffffff' }).promise;
-    const { data } = context.getImageData(0, 0, size.width, size.height);
+    return canvas;
+  } catch (error) {
+    canvas.width = canvas.height = 0;
+    throw error;
+  }
+}
+
+/** Renders one page at `size`, on white, and returns it as greyscale. */
+export async function renderPage(page: PDFPageProxy, size: RenderSize): Promise<RasterPage> {
+  const canvas = await renderPageCanvas(page, size);
+  try {
+    const { data } = context2d(canvas, false).getImageData(0, 0, size.width, size.height);
     return { ...rgbaToPgm(data, size.width, size.height), dpi: size.dpi };
   } finally {
     canvas.width = canvas.height = 0;
