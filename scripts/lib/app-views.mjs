@@ -32,7 +32,7 @@ export const APP_VIEWS = [
   {
     name: 'scan',
     title: 'Scan, with a result open',
-    hash: null,
+    hash: '#/',
     async open(page) {
       await follow(page, 'Scan');
       await page.locator('input[type="file"][multiple]').setInputFiles(SCAN_FIXTURE);
