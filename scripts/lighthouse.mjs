@@ -5,7 +5,7 @@
 // own is measured as a navigation (a load of that URL, with the service worker in control); then
 // each view is driven into its state (the scan view with a result open) and measured as a
 // snapshot of the page as it is. Prints a table and each audit that lost points; exits 1 when a
-// score is under --min (default 95). The HTML report is written beside the build folder.
+// score is under --min (default 95). The HTML report of the snapshots is written beside the build folder.
 //
 //   --no-build    measure the last build in --dist
 //   --dist DIR    the build folder (default: $TMPDIR/localread-lighthouse-dist, outside the repository)
@@ -51,11 +51,17 @@ try {
   const pages = await browser.pages();
   const target = pages.find((candidate) => candidate.url().startsWith(session.origin));
   if (!target) throw new Error('the app page is not among the DevTools targets');
-  // Loads are measured in a tab of their own (same profile: the service worker controls it). In
-  // the tab Playwright drives, Lighthouse's loads never paint (NO_FCP) under headless Chromium.
-  const loadFlow = await startFlow(await browser.newPage(), { config, name: 'localread loads' });
+  // Each load is measured in a tab of its own (same profile: the service worker controls it). In
+  // the tab Playwright drives, and after a load that differs only in its hash (no new document),
+  // Lighthouse sees no paint (NO_FCP).
+  const loadSteps = [];
   for (const view of APP_VIEWS) {
-    if (view.hash !== null) await loadFlow.navigate(`${session.origin}/${view.hash}`, { name: `load ${view.hash} (navigation)` });
+    if (view.hash === null) continue;
+    const tab = await browser.newPage();
+    const loadFlow = await startFlow(tab, { config, name: `load ${view.hash}` });
+    await loadFlow.navigate(`${session.origin}/${view.hash}`, { name: `load ${view.hash} (navigation)` });
+    loadSteps.push(...(await loadFlow.createFlowResult()).steps);
+    await tab.close();
   }
   const flow = await startFlow(target, { config, name: 'localread views' });
   const skipped = [];
@@ -68,9 +74,8 @@ try {
     }
     await flow.snapshot({ name: `${view.title} (snapshot)` });
   }
-  const result = { steps: [...(await loadFlow.createFlowResult()).steps, ...(await flow.createFlowResult()).steps] };
+  const result = { steps: [...loadSteps, ...(await flow.createFlowResult()).steps] };
   writeFileSync(`${options.dist}-report.html`, await flow.generateReport());
-  writeFileSync(`${options.dist}-loads-report.html`, await loadFlow.generateReport());
   await browser.disconnect();
 
   console.log(`\n${'view'.padEnd(44)}${CATEGORIES.map((category) => category.padStart(16)).join('')}`);
