@@ -1,0 +1,14 @@
+// Types of app-views.mjs, for the e2e spec (TypeScript).
+import type { Page } from '@playwright/test';
+export const SCAN_FIXTURE: string;
+export const SCAN_FIXTURE_TEXT: string;
+export function waitForApp(page: Page): Promise<void>;
+export interface AppView {
+  name: string;
+  title: string;
+  hash: string | null;
+  optional?: boolean;
+  /** Brings the view up; resolves with why it cannot (an optional view absent), else null. */
+  open(page: Page): Promise<string | null>;
+}
+export const APP_VIEWS: readonly AppView[];
