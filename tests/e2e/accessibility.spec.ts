@@ -39,11 +39,13 @@ function headingProblems(list: Array<{ level: number; text: string }>): string {
 
 /**
  * Marks every control a keyboard user should reach (visible, enabled, not taken out of the tab
- * order) with `data-tab-probe`, and returns how each is described in a failure.
+ * order; inside the modal dialog when one is open) with `data-tab-probe`, and returns how each is described in a failure.
  */
 async function markTabbables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const candidates = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
+    // A modal dialog makes the rest of the page inert: only its own controls can be reached.
+    const scope: ParentNode = document.querySelector('dialog:modal') ?? document;
+    const candidates = scope.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
     const tabbable = [...candidates].filter(
       (element) => element.tabIndex >= 0 && !element.matches(':disabled') && !element.closest('[inert]') && element.checkVisibility(),
     );

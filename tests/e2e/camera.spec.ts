@@ -104,11 +104,12 @@ test('takes two pages with the camera, a corner moved by keyboard, and reads the
   const result = page.getByRole('region', { name: 'Result' });
   const failure = await result.getByRole('alert').allTextContents();
   await expect(entry.locator('.status'), `the document failed: ${failure.join(' ')}`).toHaveText('Done');
-  await expect(result.getByRole('combobox', { name: 'Page' }).locator('option')).toHaveText(['1 of 2', '2 of 2']);
+  await expect(result.getByText('page 1 of 2', { exact: true })).toBeVisible();
 
   const words = groundTruthWords(PHOTO.replace('.jpg', '.gt.txt'));
-  for (const pageNumber of ['1 of 2', '2 of 2']) {
-    await result.getByRole('combobox', { name: 'Page' }).selectOption({ label: pageNumber });
+  for (const pageNumber of [1, 2]) {
+    if (pageNumber > 1) await result.getByRole('button', { name: 'Next page' }).click();
+    await expect(result.getByText(`page ${pageNumber} of 2`, { exact: true })).toBeVisible();
     const text = (await result.getByLabel('Recognised text').textContent())!.toUpperCase();
     const found = words.filter((word) => text.includes(word));
     console.log(`page ${pageNumber}: ${found.length} of ${words.length} ground-truth words`);

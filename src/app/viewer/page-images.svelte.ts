@@ -46,7 +46,8 @@ export class PageImages {
   /** Asks for page `pageNumber` at least `width` pixels wide, unless a picture that sharp is there. */
   want(pageNumber: number, width: number): void {
     const have = this.#pictures.get(pageNumber);
-    if (this.#closed || (have && (have.complete || have.width >= width))) return;
+    // No file (shared to the app): nothing to draw, and nothing to change, so no effect reruns.
+    if (!this.#file || this.#closed || (have && (have.complete || have.width >= width))) return;
     const key = `${pageNumber}@${width}`;
     if (this.#pending.has(key)) return;
     this.#pending.add(key);
@@ -54,8 +55,8 @@ export class PageImages {
   }
 
   async #draw(pageNumber: number, width: number): Promise<void> {
-    if (!this.#file) return;
     const file = this.#file;
+    if (!file) return;
     try {
       this.#view ??= openPageView(file, this.#baseUrl);
       const image = await (await this.#view).draw(pageNumber, width);
