@@ -2,7 +2,6 @@
 //
 // Pictures of every view of the production build (scripts/lib/app-views.mjs) for the README:
 // 1000 x 700 CSS px in Debian's Chromium, each reduced to a palette PNG, into docs/screenshots/.
-// A view this build lacks (an optional one) is skipped, saying so.
 //
 //   --no-build    picture the last build in --dist
 //   --dist DIR    the build folder (default: $TMPDIR/localread-screenshots-dist, outside the repository)
@@ -21,11 +20,7 @@ const session = await openAppSession({ ...options, viewport: { width: 1000, heig
 try {
   for (const view of APP_VIEWS) {
     await session.page.goto(`${session.origin}/#/`);
-    const absent = await view.open(session.page);
-    if (absent) {
-      console.log(`skipped ${view.title}: ${absent}`);
-      continue;
-    }
+    await view.open(session.page);
     // Focus and the caret would show where the script clicked last.
     await session.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
     const png = encodePalettePng(decodePng(await session.page.screenshot({ caret: 'hide', animations: 'disabled' })));

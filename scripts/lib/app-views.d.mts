@@ -7,8 +7,7 @@ export interface AppView {
   name: string;
   title: string;
   hash: string | null;
-  optional?: boolean;
-  /** Brings the view up; resolves with why it cannot (an optional view absent), else null. */
-  open(page: Page): Promise<string | null>;
+  /** Brings the view up (from the app's start view). */
+  open(page: Page): Promise<void>;
 }
 export const APP_VIEWS: readonly AppView[];

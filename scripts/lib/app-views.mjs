@@ -23,9 +23,7 @@ async function follow(page, name) {
 }
 
 /**
- * The views. `optional` ones may not exist in this build: their `open` resolves with a reason
- * when the control that opens them is absent, and callers skip them saying so; else with null.
- * `hash` is the URL a navigation-mode measurement can load directly (none when the state needs
+ * The views, each with how to bring it up from the start view. `hash` is the URL a navigation-mode measurement can load directly (none when the state needs
  * the app driven first).
  */
 export const APP_VIEWS = [
@@ -37,7 +35,6 @@ export const APP_VIEWS = [
       await follow(page, 'Scan');
       await page.locator('input[type="file"][multiple]').setInputFiles(SCAN_FIXTURE);
       await page.locator('main').getByText(SCAN_FIXTURE_TEXT).filter({ visible: true }).first().waitFor({ timeout: WAIT_MS });
-      return null;
     },
   },
   {
@@ -47,7 +44,6 @@ export const APP_VIEWS = [
     async open(page) {
       await follow(page, 'API');
       await page.locator('[data-key="key1"]').filter({ hasText: /\S/ }).waitFor({ timeout: WAIT_MS });
-      return null;
     },
   },
   {
@@ -57,7 +53,6 @@ export const APP_VIEWS = [
     async open(page) {
       await follow(page, 'Privacy');
       await page.getByTestId('stored-count').waitFor({ timeout: WAIT_MS });
-      return null;
     },
   },
   {
@@ -69,7 +64,6 @@ export const APP_VIEWS = [
       await follow(page, 'Scan');
       await page.getByRole('button', { name: 'Take photos' }).click();
       await page.getByRole('dialog').waitFor({ timeout: WAIT_MS });
-      return null;
     },
   },
 ];
