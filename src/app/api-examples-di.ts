@@ -4,13 +4,9 @@
  * `async function readText(image)`, resolving with the document's `content`; the e2e suite runs
  * them exactly as the page shows them.
  */
-import type { ExampleTarget } from './api-examples';
+import { quote, type ApiExample, type ExampleTarget } from './api-examples';
 
 export type DiExampleName = 'di-fetch' | 'di-sdk';
-
-function quote(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
-}
 
 /** Plain fetch(): POST the bytes to `prebuilt-read:analyze`, then poll Operation-Location. */
 export function diFetchExample({ endpoint, key }: ExampleTarget): string {
@@ -67,7 +63,7 @@ async function readText(image) {
 }
 
 /** The Document Intelligence examples, in the order the page shows them. */
-export const DI_EXAMPLES: ReadonlyArray<{ name: DiExampleName; title: string; code: (target: ExampleTarget) => string }> = [
+export const DI_EXAMPLES: ReadonlyArray<ApiExample<DiExampleName>> = [
   { name: 'di-fetch', title: 'Document Intelligence with fetch()', code: diFetchExample },
   { name: 'di-sdk', title: "Document Intelligence with Microsoft's SDK", code: diSdkExample },
 ];

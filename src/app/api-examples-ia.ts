@@ -4,13 +4,9 @@
  * examples (`api-examples.ts`), each defines `async function readText(image)` and the e2e suite
  * runs them exactly as the page shows them.
  */
-import type { ExampleTarget } from './api-examples';
+import { quote, type ApiExample, type ExampleTarget } from './api-examples';
 
 export type SynchronousExampleName = 'image-analysis-fetch' | 'image-analysis-sdk' | 'sync-analyze-fetch';
-
-function quote(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
-}
 
 /** Image Analysis with fetch(): one POST, the text in the answer. */
 export function imageAnalysisFetchExample({ endpoint, key }: ExampleTarget): string {
@@ -87,11 +83,7 @@ async function readText(image) {
 }
 
 /** The synchronous examples, in the order the page shows them. */
-export const SYNCHRONOUS_EXAMPLES: ReadonlyArray<{
-  name: SynchronousExampleName;
-  title: string;
-  code: (target: ExampleTarget) => string;
-}> = [
+export const SYNCHRONOUS_EXAMPLES: ReadonlyArray<ApiExample<SynchronousExampleName>> = [
   { name: 'image-analysis-fetch', title: 'Image Analysis 4.0 with fetch()', code: imageAnalysisFetchExample },
   { name: 'image-analysis-sdk', title: "Image Analysis 4.0 with Microsoft's JavaScript SDK", code: imageAnalysisSdkExample },
   { name: 'sync-analyze-fetch', title: 'Read in one call (syncAnalyze) with fetch()', code: syncAnalyzeFetchExample },

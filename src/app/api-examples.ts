@@ -13,11 +13,18 @@ export interface ExampleTarget {
 
 export type ExampleName = 'fetch' | 'sdk';
 
+/** One example of the API page: its name (for tests and copy buttons), title and code. */
+export interface ApiExample<Name extends string = string> {
+  name: Name;
+  title: string;
+  code: (target: ExampleTarget) => string;
+}
+
 /** The name of the function every example defines (what a caller, or the test, calls). */
 export const EXAMPLE_FUNCTION = 'readText';
 
 /** A single-quoted JavaScript string literal of `value`. */
-function quote(value: string): string {
+export function quote(value: string): string {
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n')}'`;
 }
 
@@ -86,7 +93,7 @@ async function readText(image) {
 }
 
 /** Every example, in the order the page shows them. */
-export const EXAMPLES: ReadonlyArray<{ name: ExampleName; title: string; code: (target: ExampleTarget) => string }> = [
+export const EXAMPLES: ReadonlyArray<ApiExample<ExampleName>> = [
   { name: 'fetch', title: 'With fetch()', code: fetchExample },
   { name: 'sdk', title: "With Microsoft's JavaScript SDK", code: sdkExample },
 ];

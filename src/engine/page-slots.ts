@@ -5,7 +5,8 @@
  * prepared while they recognise). Slots are handed out first come, first served, so the pages of
  * different jobs interleave instead of one job's lanes starving another's.
  */
-import { abortReason, throwIfAborted } from './abort';
+import { throwIfAborted } from './abort';
+import { waitInLine } from './wait-in-line';
 
 /** Gives a slot back; calling it again does nothing. */
 export type ReleaseSlot = () => void;
@@ -34,19 +35,7 @@ export class PageSlots {
     }
     // A released slot passes straight to the first in line (still counted as taken), so a caller
     // that comes between the release and the waiter's wake-up cannot take it.
-    await new Promise<void>((resolve, reject) => {
-      const wake = () => {
-        signal?.removeEventListener('abort', leave);
-        resolve();
-      };
-      const leave = () => {
-        const at = this.#waiting.indexOf(wake);
-        if (at >= 0) this.#waiting.splice(at, 1);
-        reject(abortReason(signal!));
-      };
-      this.#waiting.push(wake);
-      signal?.addEventListener('abort', leave, { once: true });
-    });
+    await waitInLine(this.#waiting, signal);
     return this.#releaser();
   }
 

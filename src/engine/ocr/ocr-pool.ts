@@ -10,6 +10,7 @@ import type { OcrPage } from './tesseract-page';
 import type { RecognizeOptions } from '../pipeline/orient';
 import { withTimeout } from '../timeout';
 import { abortable, abortReason, throwIfAborted } from '../abort';
+import { waitInLine } from '../wait-in-line';
 
 /** Same-origin, absolute URLs of the OCR runtime (a relative workerPath fails inside a worker). */
 export interface OcrAssets {
@@ -112,19 +113,7 @@ export class OcrPool {
 
   /** Resolves when a worker is released or discarded; rejects (leaving the queue) when `signal` aborts. */
   #freed(signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const wake = () => {
-        signal?.removeEventListener('abort', leave);
-        resolve();
-      };
-      const leave = () => {
-        const at = this.#waiting.indexOf(wake);
-        if (at >= 0) this.#waiting.splice(at, 1);
-        reject(abortReason(signal!));
-      };
-      this.#waiting.push(wake);
-      signal?.addEventListener('abort', leave, { once: true });
-    });
+    return waitInLine(this.#waiting, signal);
   }
 
   #release(pooled: PooledWorker): void {
