@@ -16,6 +16,8 @@
 //   --no-build       serve the last build in bench/out/dist
 //   --no-native      skip the native tesseract comparison
 //   --no-throughput  skip the all-at-once runs
+//   --whole-pages    read every page of the corpus run whole on one worker (`?parts=off`): what
+//                    cutting a page into parts for all workers gains or costs
 //   --ablation       (the default) after the main run, re-read the form, receipt and photo
 //                    documents, and any other on which a step was taken or the second engine
 //                    ran, once per variant, each in a fresh page: `?skip=<step>` for every step
@@ -46,7 +48,7 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const corpus = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only') ?? '../shared/corpus');
 const only = option('--only')?.split(',');
 const out = resolve('bench/out');
-const PORT = 4390;
+const PORT = Number(process.env.BENCH_PORT ?? 4390);
 
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
 const documents = manifest.documents
@@ -106,7 +108,7 @@ async function scenarios(context, origin, profileDir) {
 
 /** The corpus one document at a time, natively too, then the ablation and the throughput. */
 async function corpusRun(context, origin, sampler) {
-  const page = await openApp(context, origin);
+  const page = await openApp(context, origin, { wholePages: flag('--whole-pages') });
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   const runs = await readDocuments(page, corpus, documents, join(out, 'results'), { sampler });
   // Closed before any other app page opens: its engine would keep the lock and read their jobs.

@@ -20,9 +20,10 @@ export async function launch() {
   return { context, profileDir };
 }
 
-/** The app's URL with the engine options of src/app/engine-options.ts (`?pool=`, `?skip=`). */
-function appUrl(origin, { pool, skip } = {}) {
+/** The app's URL with the engine options of src/app/engine-options.ts (`?pool=`, `?skip=`, `?parts=off`). */
+function appUrl(origin, { pool, skip, wholePages } = {}) {
   const query = new URLSearchParams();
+  if (wholePages) query.set('parts', 'off');
   if (pool) query.set('pool', String(pool));
   if (skip?.length) query.set('skip', skip.join(','));
   const search = query.toString();

@@ -7,6 +7,7 @@ import { ENGINE_LOCK } from '../jobs/job-signal';
 import { ClaimLoop } from './claim-loop';
 import { OcrPool, type OcrAssets } from './ocr/ocr-pool';
 import { runJob } from './pipeline/run-job';
+import { readingInParts } from './pipeline/read-in-parts';
 import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
@@ -23,6 +24,8 @@ export interface EngineOptions {
   deadlineScale?: number;
   /** Preparation steps not to take (the benchmark measures each step's effect). */
   skipSteps?: PrepareStep[];
+  /** False: every page is read whole on one worker, never cut into parts (default true). */
+  pageParts?: boolean;
 }
 
 /** The model most pages are read with first (see pipeline/recognise.ts). */
@@ -48,6 +51,11 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
   // however many documents wait, and pages of different jobs share the workers in turn.
   const pageSlots = new PageSlots(size + 1);
+  // A page that finds workers idle is cut into parts read on all of them at once.
+  const readInParts = readingInParts(
+    (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
+    () => (options.pageParts === false ? 1 : pool.spareWorkers()),
+  );
   // Fetched once, on the first job that asks for a searchable PDF.
   const font = fontLoader(pdfFontUrl(options.baseUrl));
   const loop = new ClaimLoop({
@@ -65,7 +73,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
         {
           baseUrl: options.baseUrl,
           readers: {
-            tesseract: (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
+            tesseract: readInParts,
             secondEngine: useSecondEngine ? (page, pageSignal) => secondEngine.read(page, pageSignal) : undefined,
           },
           onProgress,
@@ -86,8 +94,9 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   });
   // Held for the worker's whole life; a waiting tab takes over when the holder's tab closes.
   void navigator.locks.request(ENGINE_LOCK, () => {
+    // Every worker is started before the first page, which is cut into parts for all of them.
     // Errors here surface again, and are reported, when a job needs the pool.
-    pool.warm(FIRST_MODEL).catch(() => undefined);
+    for (let worker = 0; worker < size; worker += 1) pool.warm(FIRST_MODEL).catch(() => undefined);
     return loop.run();
   });
 }

@@ -84,6 +84,11 @@ export class OcrPool {
     }
   }
 
+  /** Workers free for another call now: idle or not yet started, less those already promised to waiting calls. */
+  spareWorkers(): number {
+    return Math.max(0, this.#options.size - this.#started + this.#idle.length - this.#waiting.length);
+  }
+
   /** Starts one worker with `model` ahead of the first page, so the first job does not wait. */
   async warm(model: string): Promise<void> {
     this.#release(await this.#acquire(model));

@@ -26,6 +26,21 @@ export interface OcrPage {
   blocks: Array<{ paragraphs: Array<{ lines: OcrLine[] }> }> | null;
   /** The deskew tesseract applied (radians), when asked to find it. */
   rotateRadians?: number | null;
+  /**
+   * A page read in parts, on several workers at once: each part's own reading and where its
+   * image lies on the page. `blocks` then hold every part's blocks, moved onto the page (close
+   * enough to judge the words; each part's exact frame is here).
+   */
+  parts?: OcrPart[];
+}
+
+export interface OcrPart {
+  ocr: OcrPage;
+  /** Where the part's image (margin included) lies on the page: may start before the page's edge. */
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 /** Maps a point of one frame into another. */

@@ -65,14 +65,24 @@ function modelOf(language: string): string {
   return model;
 }
 
-/** A reading with every box scaled by `factor`. */
-function scaleReading(reading: TextReading, factor: number): TextReading {
-  const scale = (box: Quad) => box.map((value) => value * factor) as Quad;
-  return { lines: reading.lines.map((line) => ({ ...line, box: scale(line.box), words: line.words.map((word) => ({ ...word, box: scale(word.box) })) })) };
+/** A reading with every box mapped by `map`. */
+function mapReading(reading: TextReading, map: (box: Quad) => Quad): TextReading {
+  return { lines: reading.lines.map((line) => ({ ...line, box: map(line.box), words: line.words.map((word) => ({ ...word, box: map(word.box) })) })) };
 }
 
-/** Tesseract's reading, in the upright frame of a `width` x `height` raster. */
+/** A reading with every box scaled by `factor`. */
+function scaleReading(reading: TextReading, factor: number): TextReading {
+  return mapReading(reading, (box) => box.map((value) => value * factor) as Quad);
+}
+
+/** A reading with every box moved by (dx, dy). */
+function movedReading(reading: TextReading, dx: number, dy: number): TextReading {
+  return mapReading(reading, (box) => box.map((value, i) => value + (i % 2 === 0 ? dx : dy)) as Quad);
+}
+
+/** Tesseract's reading, in the upright frame of a `width` x `height` raster (each part in its own). */
 function uprightReading(ocr: OcrPage, width: number, height: number): TextReading {
+  if (ocr.parts) return { lines: ocr.parts.flatMap((part) => movedReading(uprightReading(part.ocr, part.width, part.height), part.left, part.top).lines) };
   const skew = ocr.rotateRadians ?? 0;
   return textReadingOf(ocr, skew ? unskew(skew, width, height) : undefined);
 }

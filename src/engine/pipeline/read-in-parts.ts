@@ -1,0 +1,64 @@
+/**
+ * One page on every free worker: when workers are idle, a page is cut into parts (page-parts.ts)
+ * that are read at the same time and joined into one reading, in the order of the parts. A page
+ * waits for its slowest part, so the largest parts are asked for first. When no worker is spare
+ * (the pool is busy with other pages), pages are read whole: cutting would only add calls.
+ */
+import { fromRaster } from './grey-image';
+import { pagePartsOf } from './page-parts';
+import { cropRaster } from './raster-scale';
+import type { RasterPage } from './raster';
+import { wordsOf, type OcrBox, type OcrPage, type OcrPart } from '../ocr/tesseract-page';
+import type { RecognizeOptions } from './orient';
+
+/** Tesseract on one image with a model; stops when `signal` aborts. */
+export type ReadImage = (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal) => Promise<OcrPage>;
+
+/** White around each part, so that no line touches its image's edge. */
+const PART_MARGIN = 8;
+
+function moved(box: OcrBox, dx: number, dy: number): OcrBox {
+  return { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
+}
+
+/** The parts' blocks, moved onto the page; the deskew of the part with the most words. */
+export function joinParts(parts: OcrPart[]): OcrPage {
+  const blocks = parts.flatMap(({ ocr, left, top }) =>
+    (ocr.blocks ?? []).map((block) => ({
+      ...block,
+      paragraphs: block.paragraphs.map((paragraph) => ({
+        ...paragraph,
+        lines: paragraph.lines.map((line) => ({
+          ...line,
+          bbox: moved(line.bbox, left, top),
+          words: line.words.map((word) => ({ ...word, bbox: moved(word.bbox, left, top) })),
+        })),
+      })),
+    })),
+  );
+  const main = [...parts].sort((a, b) => wordsOf(b.ocr).length - wordsOf(a.ocr).length)[0];
+  return { blocks, rotateRadians: main?.ocr.rotateRadians ?? null, parts };
+}
+
+/** `read`, cutting a page into parts for the workers that `spareWorkers` says are free. */
+export function readingInParts(read: ReadImage, spareWorkers: () => number): ReadImage {
+  return async (raster, model, options, signal) => {
+    const workers = spareWorkers();
+    const boxes = workers > 1 ? pagePartsOf(fromRaster(raster), workers) : [];
+    if (boxes.length < 2) return read(raster, model, options, signal);
+    const largestFirst = boxes.map((_, index) => index).sort((a, b) => boxes[b]!.width * boxes[b]!.height - boxes[a]!.width * boxes[a]!.height);
+    const readings = new Array<Promise<OcrPart>>(boxes.length);
+    for (const index of largestFirst) {
+      const box = boxes[index]!;
+      const image = cropRaster(raster, box, PART_MARGIN);
+      readings[index] = read(image, model, options, signal).then((ocr) => ({
+        ocr,
+        left: box.left - PART_MARGIN,
+        top: box.top - PART_MARGIN,
+        width: image.width,
+        height: image.height,
+      }));
+    }
+    return joinParts(await Promise.all(readings));
+  };
+}

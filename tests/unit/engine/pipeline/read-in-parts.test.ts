@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readingInParts, type ReadImage } from '../../../../src/engine/pipeline/read-in-parts';
+import { recognise } from '../../../../src/engine/pipeline/recognise';
+import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/raster';
+import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
+
+const [WIDTH, HEIGHT] = [1250, 1400];
+const signal = new AbortController().signal;
+
+/** Two columns of bar "lines", 30 lines each: the page cuts at its gutter. */
+function twoColumnPage(): RasterPage {
+  const { pgm, pixels } = allocatePgm(WIDTH, HEIGHT);
+  pixels.fill(255);
+  for (const left of [60, 540]) {
+    for (let line = 0; line < 30; line += 1) {
+      for (let y = 100 + line * 36; y < 124 + line * 36; y += 1) {
+        for (let x = left; x < left + 400; x += 1) if ((x - left) % 70 < 60) pixels[y * WIDTH + x] = 20;
+      }
+    }
+  }
+  return { width: WIDTH, height: HEIGHT, pgm, dpi: 300 };
+}
+
+/** Each image read as one confident word at (20, 30)-(120, 60) of that image, named by its width. */
+const readImage = () =>
+  vi.fn<ReadImage>(async (raster): Promise<OcrPage> => {
+    const bbox = { x0: 20, y0: 30, x1: 120, y1: 60 };
+    const word = { text: `w${raster.width}`, confidence: 95, bbox };
+    return { blocks: [{ paragraphs: [{ lines: [{ words: [word], confidence: 95, bbox }] }] }], rotateRadians: 0 };
+  });
+
+describe('readingInParts', () => {
+  it('reads a page whole when no other worker is free', async () => {
+    const read = readImage();
+    const page = twoColumnPage();
+    await readingInParts(read, () => 1)(page, 'eng', { deskew: true }, signal);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(read.mock.calls[0]?.[0]).toBe(page);
+  });
+
+  it('reads the columns at once, with margins, and puts each word back where it is on the page', async () => {
+    const read = readImage();
+    const joined = await readingInParts(read, () => 2)(twoColumnPage(), 'eng', { deskew: true }, signal);
+    expect(read).toHaveBeenCalledTimes(2);
+    const images = read.mock.calls.map(([image]) => image);
+    expect(images.map((image) => image.height)).toEqual([HEIGHT + 16, HEIGHT + 16]);
+    expect(images.every((image) => image.dpi === 300)).toBe(true);
+    expect(read.mock.calls.every(([, model, , given]) => model === 'eng' && given === signal)).toBe(true);
+    const leftWidth = images.find((image) => joined.parts?.[0]?.width === image.width)!.width - 16;
+    expect(joined.parts?.map((part) => [part.left, part.top])).toEqual([[-8, -8], [leftWidth - 8, -8]]);
+    const words = joined.blocks!.flatMap((block) => block.paragraphs[0]!.lines[0]!.words);
+    expect(words.map((word) => word.bbox.x0)).toEqual([12, leftWidth + 12]);
+  });
+
+  it('gives recognise one reading in the order of the parts, boxes on the page', async () => {
+    const read = readImage();
+    const recognition = await recognise(twoColumnPage(), 'en', { tesseract: readingInParts(read, () => 2) }, signal);
+    const lines = recognition.reading.lines;
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.box[0]).toBe(12);
+    expect(lines[0]!.box[1]).toBe(22);
+    expect(lines[1]!.box[0]).toBeGreaterThan(460);
+    expect(lines[1]!.box[1]).toBe(22);
+  });
+});
