@@ -3,7 +3,7 @@
  * and the scans. Components read it; only it talks to client/ and engine/.
  */
 import { ReadClient } from '../client/read-client';
-import { registerServiceWorker } from '../client/service-worker';
+import { cacheForOffline, registerServiceWorker } from '../client/service-worker';
 import { startEngine } from '../engine/host';
 import { DATABASE_CHANNEL, JOB_DB_VERSION, type DatabaseNotice } from '../read-api/realm-messages';
 import { Scans } from './scans.svelte';
@@ -14,6 +14,8 @@ import { consumeLaunches } from './launch-queue';
 import { sharedScansFromHash } from '../read-api/shared-scans';
 
 export type SessionState = 'starting' | 'ready' | 'unavailable';
+/** Whether the app works with the network off: `preparing` while the rest of its files are stored. */
+export type OfflineState = 'preparing' | 'ready' | 'failed';
 
 /**
  * After this long still starting, the page says so and offers a reload, and goes on waiting: a
@@ -39,6 +41,7 @@ export class Session {
   /** Set when start-up has taken longer than it should (it is still going on). */
   slow = $state(false);
   updateAvailable = $state<(() => void) | null>(null);
+  offline = $state<OfflineState>('preparing');
   scans = $state.raw<Scans | null>(null);
   /** Also sweeps expired operations on load and on a timer while the page is open. */
   privacy = $state.raw<PrivacyState | null>(null);
@@ -51,6 +54,11 @@ export class Session {
     try {
       const worker = await registerServiceWorker(serviceWorkerUrl(), { claimWaitMs: 5_000 * scale });
       worker.onUpdateAvailable((activate) => (this.updateAvailable = activate));
+      // Not awaited: the reader works meanwhile, with the network.
+      void cacheForOffline().then(
+        () => (this.offline = 'ready'),
+        () => (this.offline = 'failed'),
+      );
       await startEngine(engineOptions);
       this.scans = new Scans(await ReadClient.connect(), { deadlineScale: scanDeadlineScale() ?? scale });
       this.#takeOpenedFiles(this.scans);

@@ -4,7 +4,7 @@
  * fail ends in a `StartupError` instead of a wait for ever.
  */
 import { Workbox } from 'workbox-window';
-import type { ServiceWorkerCommand } from '../read-api/realm-messages';
+import type { OfflineFilesReply, ServiceWorkerCommand } from '../read-api/realm-messages';
 
 export interface ServiceWorkerHandle {
   /** Set when a new version waits; calling it activates the new version and reloads. */
@@ -121,5 +121,24 @@ function claimOrReload(registration: ServiceWorkerRegistration, options: Registe
       location.reload();
     }, options.claimWaitMs ?? CLAIM_WAIT_MS);
     signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  });
+}
+
+/**
+ * Asks the controlling worker to store the files its install left for later (sw/offline-files.ts);
+ * resolves once the app works offline, and rejects with the worker's reason when a file failed
+ * to download.
+ */
+export function cacheForOffline(): Promise<void> {
+  const controller = navigator.serviceWorker.controller;
+  if (!controller) return Promise.reject(new Error('No service worker controls this page.'));
+  return new Promise<void>((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }: MessageEvent<OfflineFilesReply>) => {
+      channel.port1.close();
+      if (data.type === 'OFFLINE_READY') resolve();
+      else reject(new Error(data.message));
+    };
+    controller.postMessage({ type: 'CACHE_FOR_OFFLINE' } satisfies ServiceWorkerCommand, [channel.port2]);
   });
 }

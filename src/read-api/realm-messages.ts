@@ -7,9 +7,13 @@
 /**
  * What a page posts to a service worker. `SKIP_WAITING` is workbox-window's update consent;
  * `CLAIM_CLIENTS` asks the active worker to control pages it does not control (a hard reload,
- * Shift+Reload, loads a page that bypasses the worker, and `activate` has already run).
+ * Shift+Reload, loads a page that bypasses the worker, and `activate` has already run);
+ * `CACHE_FOR_OFFLINE` asks it to store the files the install left for later (sw/offline-files.ts),
+ * and is answered on the message's port with an `OfflineFilesReply`.
  */
-export type ServiceWorkerCommand = { type: 'SKIP_WAITING' } | { type: 'CLAIM_CLIENTS' };
+export type ServiceWorkerCommand = { type: 'SKIP_WAITING' } | { type: 'CLAIM_CLIENTS' } | { type: 'CACHE_FOR_OFFLINE' };
+
+export type OfflineFilesReply = { type: 'OFFLINE_READY' } | { type: 'OFFLINE_FAILED'; message: string };
 
 /**
  * The version of the job database's schema this build reads and writes (`jobs/db.ts` opens it);

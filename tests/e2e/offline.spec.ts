@@ -3,8 +3,11 @@ import { characterErrorRate } from './support/text-metrics';
 import { expectReady, fixtureBytes, fixtureText, openApp, readDocument, resultText } from './support/app';
 
 test('after one visit the app loads and reads a document with the network off', async ({ context, page }) => {
-  // The first visit installs the service worker, which precaches the app and the OCR runtime.
+  // The first visit installs the service worker, which precaches what an English image needs;
+  // the rest (other languages, the second engine, PDF fonts) is stored after, and the app says
+  // when it works offline.
   await openApp(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Works offline' })).toBeVisible({ timeout: 60_000 });
 
   await context.setOffline(true);
   // Every request that fails from now on (page, engine, OCR workers, service worker) is kept,

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { JOB_DB_VERSION } from '../../src/read-api/realm-messages';
-import { chooseFixture, expectReady, openApp, scanEntry } from './support/app';
+import { chooseFixture, expectReady, fixtureBytes, openApp, readDocument, scanEntry } from './support/app';
 
 /** Whether each page load started without a controlling service worker, in order. */
 async function recordControl(page: Page): Promise<void> {
@@ -28,7 +28,8 @@ test('a hard reload, which leaves the page uncontrolled, is claimed by the activ
 });
 
 test('a precache that hangs says so with a reload button; one that fails shows the problem, and Retry recovers', async ({ context, page }) => {
-  const asset = (url: URL) => url.pathname.endsWith('/tesseract/lang/ita.traineddata.gz');
+  // A file the install stores (the English model): the API waits for it.
+  const asset = (url: URL) => url.pathname.endsWith('/tesseract/lang/eng.traineddata.gz');
   const held: Route[] = [];
   let fail = false;
   // context.route also sees the service worker's requests (Chromium), where the precache runs.
@@ -47,6 +48,21 @@ test('a precache that hangs says so with a reload button; one that fails shows t
   await context.unroute(asset);
   await page.getByRole('button', { name: 'Retry' }).click();
   await expectReady(page);
+});
+
+test('a file stored after the install that fails leaves the reader working and says it is not ready offline; a reload retries', async ({ context, page }) => {
+  // Another language's model: stored after the install, so the API does not wait for it.
+  const asset = (url: URL) => url.pathname.endsWith('/tesseract/lang/ita.traineddata.gz');
+  await context.route(asset, (route) => route.fulfill({ status: 404, body: 'missing' }));
+  await openApp(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Not ready to work offline' })).toBeVisible({ timeout: 60_000 });
+  const result = await readDocument(page, fixtureBytes('real-testocr.png'));
+  expect(result.status).toBe('succeeded');
+
+  await context.unroute(asset);
+  await page.reload();
+  await expectReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Works offline' })).toBeVisible({ timeout: 60_000 });
 });
 
 test('the app yields its database to a newer version at once, and says to reload', async ({ page }) => {
