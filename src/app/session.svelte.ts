@@ -19,7 +19,7 @@ export type OfflineState = 'preparing' | 'ready' | 'failed';
 
 /**
  * After this long still starting, the page says so and offers a reload, and goes on waiting: a
- * first visit downloads the whole reader (about 30 MB) before it can answer.
+ * first visit downloads what reading an English image needs (about 12 MB) before it can answer.
  */
 const SLOW_START_MS = 20_000;
 
