@@ -53,6 +53,27 @@ describe('OcrPool', () => {
     startWorker.run = defaultStart;
   });
 
+  it('counts the workers free for another page: idle or not started, less those promised to waiting pages', async () => {
+    const pool = new OcrPool({ assets, size: 2 });
+    expect(pool.spareWorkers()).toBe(2);
+    const first = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    expect(pool.spareWorkers()).toBe(1);
+    const second = pool.recognize(page, 'eng', { deskew: false });
+    const third = pool.recognize(page, 'eng', { deskew: false });
+    await settle();
+    expect(pool.spareWorkers()).toBe(0);
+    for (const worker of FakeWorker.created) worker.calls[0]?.resolve({ data: reading });
+    await Promise.all([first, second]);
+    await settle();
+    // One worker took the waiting page, the other is idle.
+    expect(pool.spareWorkers()).toBe(1);
+    FakeWorker.created[0]!.calls[1]?.resolve({ data: reading });
+    FakeWorker.created[1]!.calls[1]?.resolve({ data: reading });
+    await third;
+    expect(pool.spareWorkers()).toBe(2);
+  });
+
   it('queues a page while every worker is busy and runs it when one is released', async () => {
     const pool = new OcrPool({ assets, size: 1 });
     const first = pool.recognize(page, 'eng', { deskew: false });
