@@ -47,7 +47,8 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   const store = await JobStore.open();
   const size = Math.max(1, options.poolSize ?? navigator.hardwareConcurrency ?? 1);
   const pool = new OcrPool({ assets: ocrAssets(options.baseUrl), size });
-  const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl) });
+  // The engine uses `size` cores: a pool of one (`?pool=1`, the bench's baseline) means one thread here too.
+  const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl), threads: size });
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
   // however many documents wait, and pages of different jobs share the workers in turn.
   const pageSlots = new PageSlots(size + 1);

@@ -16,6 +16,8 @@ import type { PpocrWorkerApi } from './ppocr/ppocr.worker';
 
 export interface SecondEngineOptions {
   assets: PpocrAssets;
+  /** The most threads ONNX Runtime may use: the engine's share of the cores (its pool size). */
+  threads?: number;
   idleMs?: number;
   startTimeoutMs?: number;
 }
@@ -105,7 +107,7 @@ export class SecondEngine {
       const timeoutMs = this.#options.startTimeoutMs ?? START_TIMEOUT_MS;
       const timedOut = () => new ReadApiError('FailedToProcess', `The second OCR engine did not start within ${timeoutMs / 1000} s.`);
       try {
-        const backend = await withTimeout(api.init(this.#options.assets), timeoutMs, timedOut);
+        const backend = await withTimeout(api.init(this.#options.assets, {}, this.#options.threads), timeoutMs, timedOut);
         return { worker, api, backend };
       } catch (reason) {
         worker.terminate();

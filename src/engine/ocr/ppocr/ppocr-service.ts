@@ -62,13 +62,16 @@ export function createPpocrService() {
   let reader: PpocrReader | undefined;
 
   return {
-    /** Loads the runtime and models; resolves with the backend that runs them. Call once. */
-    async init(assets: PpocrAssets, options: Partial<PpocrOptions> = {}): Promise<PpocrBackend> {
+    /**
+     * Loads the runtime and models, with at most `threads` threads (default: the cores); resolves
+     * with the backend that runs them. Call once.
+     */
+    async init(assets: PpocrAssets, options: Partial<PpocrOptions> = {}, threads = navigator.hardwareConcurrency || 1): Promise<PpocrBackend> {
       const webgpu = await hasWebGpu();
       const ort = await loadOrt(webgpu);
       ort.env.wasm.wasmPaths = assets.wasmPaths;
       // Threads need SharedArrayBuffer, which only a cross-origin isolated page has.
-      ort.env.wasm.numThreads = crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+      ort.env.wasm.numThreads = crossOriginIsolated ? Math.max(1, Math.min(4, threads)) : 1;
       const wasmBackend: PpocrBackend = ort.env.wasm.numThreads > 1 ? 'wasm-simd-threads' : 'wasm-simd';
       // WebGPU is asked for alone, so that a GPU that fails is known (and reported) rather than
       // silently replaced by ONNX Runtime's fallback to the next provider.
