@@ -11,6 +11,7 @@ import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
 import { PageSlots } from './page-slots';
+import { SpareParser } from './pdf-text/pdf-text-parsers';
 import { searchablePdfOf } from './searchable-pdf-of';
 import { fontLoader, jobOutputs, pdfFontUrl } from './job-outputs';
 
@@ -48,6 +49,8 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
   // however many documents wait, and pages of different jobs share the workers in turn.
   const pageSlots = new PageSlots(size + 1);
+  // A PDF's first text parser, started while no PDF waits (then after each PDF).
+  const spareParser = new SpareParser();
   // Fetched once, on the first job that asks for a searchable PDF.
   const font = fontLoader(pdfFontUrl(options.baseUrl));
   const loop = new ClaimLoop({
@@ -71,6 +74,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
           onProgress,
           parallelPages: size,
           pageSlots,
+          spareParser,
           ...(options.deadlineScale ? { deadlineScale: options.deadlineScale } : {}),
           ...(options.skipSteps ? { skipSteps: options.skipSteps } : {}),
           onPageStart: (page) => started.set(page, performance.now()),
@@ -88,6 +92,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   void navigator.locks.request(ENGINE_LOCK, () => {
     // Errors here surface again, and are reported, when a job needs the pool.
     pool.warm(FIRST_MODEL).catch(() => undefined);
+    spareParser.warm();
     return loop.run();
   });
 }

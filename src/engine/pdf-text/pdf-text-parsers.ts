@@ -30,14 +30,55 @@ export interface PdfTextParsers {
   close(): void;
 }
 
+/** A spare parser waits this long for a PDF before it is ended, as the OCR pool's idle workers. */
+const IDLE_MS = 60_000;
+
 function startParser(): Parser {
   const worker = new Worker(new URL('./pdf-text.worker.ts', import.meta.url), { type: 'module', name: 'localread-pdf-text' });
   return { worker, api: wrap<PdfTextWorkerApi>(worker), busy: 0 };
 }
 
-/** Opens `bytes` (left untouched: each parser gets a copy) in `count` parsers. */
-export async function openPdfText(bytes: Uint8Array<ArrayBuffer>, baseUrl: string, count: number): Promise<PdfTextParsers> {
-  const started = Array.from({ length: Math.max(1, Math.min(count, MAX_PARSERS)) }, startParser);
+/**
+ * One parser started ahead of the next PDF, with pdf.js loaded: otherwise the first PDF waits
+ * for a worker to start and pdf.js's parser (1.3 MB) to compile before any page is read, a
+ * large part of a short document's time. Ended when no PDF comes within `idleMs`.
+ */
+export class SpareParser {
+  readonly #idleMs: number;
+  #spare: Parser | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(idleMs = IDLE_MS) {
+    this.#idleMs = idleMs;
+  }
+
+  /** Starts the spare, unless one waits already; its idle time starts again. */
+  warm(): void {
+    if (!this.#spare) {
+      this.#spare = startParser();
+      // A parser that cannot load fails again when it opens a document, and says so then.
+      this.#spare.api.load().catch(() => undefined);
+    }
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => this.take()?.worker.terminate(), this.#idleMs);
+  }
+
+  /** The spare, now the caller's, or undefined when none waits. */
+  take(): Parser | undefined {
+    clearTimeout(this.#idleTimer);
+    const spare = this.#spare;
+    this.#spare = undefined;
+    return spare;
+  }
+}
+
+/**
+ * Opens `bytes` (left untouched: each parser gets a copy) in `count` parsers, the first of them
+ * `spare`'s when one waits.
+ */
+export async function openPdfText(bytes: Uint8Array<ArrayBuffer>, baseUrl: string, count: number, spare?: SpareParser): Promise<PdfTextParsers> {
+  const first = spare?.take() ?? startParser();
+  const started = [first, ...Array.from({ length: Math.max(1, Math.min(count, MAX_PARSERS)) - 1 }, startParser)];
   const open: Parser[] = [];
   const close = () => started.splice(0).forEach((parser) => parser.worker.terminate());
   const opening = started.map((parser) => {

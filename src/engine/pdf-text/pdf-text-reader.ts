@@ -20,8 +20,15 @@ async function parseOnThisThread(): Promise<void> {
 }
 
 export class PdfTextReader {
+  #loaded: Promise<void> | undefined;
   #task: PDFDocumentLoadingTask | undefined;
   #document: PDFDocumentProxy | undefined;
+
+  /** Loads pdf.js's parser ahead of a document (a spare parser does, while the engine waits). */
+  load(): Promise<void> {
+    this.#loaded ??= parseOnThisThread();
+    return this.#loaded;
+  }
 
   /**
    * Opens the document; resolves with its page count. Rejects with pdf.js's own error (its
@@ -29,7 +36,7 @@ export class PdfTextReader {
    */
   async open(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<number> {
     if (this.#task) throw new Error('This reader has a document open already.');
-    await parseOnThisThread();
+    await this.load();
     this.#task = getDocument({ data: bytes, ...pdfReadOptions(baseUrl) });
     this.#document = await this.#task.promise;
     return this.#document.numPages;

@@ -5,6 +5,7 @@ import { PdfTextReader } from './pdf-text-reader';
 const reader = new PdfTextReader();
 
 const api = {
+  load: () => reader.load(),
   open: (bytes: Uint8Array<ArrayBuffer>, baseUrl: string) => reader.open(bytes, baseUrl),
   readText: (pageNumber: number) => reader.readText(pageNumber),
 };

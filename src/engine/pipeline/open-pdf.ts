@@ -8,7 +8,7 @@
 import { getDocument, PasswordException, PDFWorker, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import { ReadApiError } from '../../read-api/errors';
 import { withTimeout } from '../timeout';
-import { openPdfText, type PdfTextParsers } from '../pdf-text/pdf-text-parsers';
+import { openPdfText, type PdfTextParsers, type SpareParser } from '../pdf-text/pdf-text-parsers';
 import type { DocumentSource, PageContent } from './document';
 import { guarded, OPEN_TIMEOUT_MS, PAGE_TIMEOUT_MS } from './pdf-guard';
 import { pdfReadOptions } from './pdf-options';
@@ -99,17 +99,20 @@ function textParserCount(): number {
 
 /**
  * Opens a PDF for reading, page by page (see openPdfDocument for what it refuses). `bytes` stay
- * the caller's: the parsers and the renderer each read a copy.
+ * the caller's: the parsers and the renderer each read a copy. `spare`'s parser reads first, and
+ * a new spare is warmed once the document is closed, for the next PDF.
  */
-export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<DocumentSource> {
+export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string, spare?: SpareParser): Promise<DocumentSource> {
   let text: PdfTextParsers;
   try {
-    text = await openPdfText(bytes, baseUrl, textParserCount());
+    text = await openPdfText(bytes, baseUrl, textParserCount(), spare);
   } catch (error) {
+    spare?.warm();
     throw openError(error);
   }
   if (text.pageCount === 0) {
     text.close();
+    spare?.warm();
     throw new ReadApiError('InvalidImageFormat', 'The PDF has no pages.');
   }
   // A born-digital document never needs the renderer: it is opened for the first scanned page.
@@ -124,6 +127,7 @@ export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): 
     },
     close: () => {
       text.close();
+      spare?.warm();
       void renderer?.then((pdf) => pdf.close(), () => undefined);
     },
   };

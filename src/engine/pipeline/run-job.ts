@@ -13,6 +13,7 @@ import { readPage, type PageReport } from './read-page';
 import type { PrepareStep } from './prepare/prepare-page';
 import type { Readers } from './recognise';
 import { PageSlots } from '../page-slots';
+import type { SpareParser } from '../pdf-text/pdf-text-parsers';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
 export const MAX_PAGES = 2000;
@@ -36,6 +37,8 @@ export interface PipelineDeps {
    * it holds a slot. Absent: only `parallelPages` bounds this job.
    */
   pageSlots?: PageSlots;
+  /** A PDF text parser started ahead of the job (the engine keeps one warm); none by default. */
+  spareParser?: SpareParser;
   /** Multiplies every page deadline (tests shorten them; 1 by default). */
   deadlineScale?: number;
   /** Preparation steps not to take (the benchmark measures each step's effect). */
@@ -55,7 +58,7 @@ export function pageDeadlineMs(pixels: number, scale = 1): number {
 }
 
 /** `baseUrl`: the app's root URL, absolute, under which pdf.js's data files are served. */
-async function openDocument({ format, bytes }: JobInput, baseUrl: string): Promise<DocumentSource> {
+async function openDocument({ format, bytes }: JobInput, { baseUrl, spareParser }: PipelineDeps): Promise<DocumentSource> {
   switch (format) {
     case 'png':
     case 'jpeg':
@@ -65,7 +68,7 @@ async function openDocument({ format, bytes }: JobInput, baseUrl: string): Promi
     case 'tiff':
       return (await import('./open-tiff')).openTiff(bytes);
     case 'pdf':
-      return (await import('./open-pdf')).openPdf(bytes, baseUrl);
+      return (await import('./open-pdf')).openPdf(bytes, baseUrl, spareParser);
     default:
       throw new ReadApiError('InvalidImageFormat', `${String(format).toUpperCase()} input is not supported.`);
   }
@@ -146,7 +149,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
   const attempt = new AbortController();
   const stop = () => attempt.abort(signal.reason);
   signal.addEventListener('abort', stop, { once: true });
-  const source = await openDocument(input, deps.baseUrl);
+  const source = await openDocument(input, deps);
   try {
     throwIfAborted(signal);
     const pages = selectPages(source.pageCount, input.params);
