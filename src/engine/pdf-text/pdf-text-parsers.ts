@@ -12,7 +12,7 @@ import { guarded, OPEN_TIMEOUT_MS, PAGE_TIMEOUT_MS } from '../pipeline/pdf-guard
 import type { PdfTextWorkerApi } from './pdf-text.worker';
 
 /** Each parser holds its own copy of the document and of pdf.js: beyond a few, memory grows for little. */
-export const MAX_PARSERS = 4;
+const MAX_PARSERS = 4;
 
 interface Parser {
   worker: Worker;
