@@ -1,5 +1,6 @@
 // npm run bench [-- CORPUS_DIR] [--no-build] [--only a,b] [--no-native] [--no-throughput]
 //                   [--ablation | --no-ablation] [--no-scenarios | --scenarios-only]
+//                   [--scenario start,long-scan,born-digital]
 //
 // Runs a corpus through the real app in Chromium, over its HTTP API: builds and serves the app,
 // reads every document one at a time (time per page, peak renderer memory), then all at once with
@@ -29,6 +30,10 @@
 //                    a 200-page scanned PDF (memory curve) and a 300-page born-digital PDF
 //                    (pages/s, against pdftotext -bbox), both built from corpus pages with pdf-lib
 //   --scenarios-only only the scenarios (no corpus run)
+//   --scenario a,b   only these scenarios (start, long-scan, born-digital; all by default), e.g.
+//                    `--scenarios-only --scenario born-digital` to time the text-layer path alone
+//
+// BENCH_PORT moves the server off port 4390 (two benches at once on one machine).
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, serve } from './lib/serve.mjs';
@@ -45,10 +50,15 @@ import { ablationReport, categoryReport, documentReport, tesseractOnlyLine } fro
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const corpus = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only') ?? '../shared/corpus');
+const VALUED = ['--only', '--scenario'];
+const corpus = resolve(args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1])) ?? '../shared/corpus');
 const only = option('--only')?.split(',');
 const out = resolve('bench/out');
 const PORT = Number(process.env.BENCH_PORT ?? 4390);
+const SCENARIOS = ['start', 'long-scan', 'born-digital'];
+const chosenScenarios = option('--scenario')?.split(',') ?? SCENARIOS;
+const unknownScenario = chosenScenarios.find((name) => !SCENARIOS.includes(name));
+if (unknownScenario) throw new Error(`--scenario ${unknownScenario}: not one of ${SCENARIOS.join(', ')}`);
 
 const manifest = JSON.parse(readFileSync(join(corpus, 'manifest.json'), 'utf8'));
 const documents = manifest.documents
@@ -97,12 +107,16 @@ async function ablate(context, origin, runs) {
   console.log(ablationReport(result, ABLATION_CATEGORIES));
 }
 
-/** The scenarios of bench/lib/scenarios.mjs, each in a fresh app page (start times: a fresh browser). */
+/**
+ * The scenarios of bench/lib/scenarios.mjs chosen with --scenario, each in a fresh app page
+ * (start times: a fresh browser).
+ */
 async function scenarios(context, origin, profileDir) {
-  console.log('\nScenarios: start times, a 200-page scanned PDF, a 300-page born-digital PDF');
-  const start = await startTimes(origin, corpus);
-  const digital = await bornDigital(context, origin, corpus);
-  const scan = await longScan(context, origin, profileDir, corpus);
+  const chosen = (name) => chosenScenarios.includes(name);
+  console.log(`\nScenarios: ${chosenScenarios.join(', ')}`);
+  const start = chosen('start') ? await startTimes(origin, corpus) : null;
+  const digital = chosen('born-digital') ? await bornDigital(context, origin, corpus) : null;
+  const scan = chosen('long-scan') ? await longScan(context, origin, profileDir, corpus) : null;
   console.log(`\n${scenarioReport({ start, scan, digital })}`);
 }
 

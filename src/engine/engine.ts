@@ -12,6 +12,7 @@ import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
 import { PageSlots } from './page-slots';
+import { SpareParser } from './pdf-text/pdf-text-parsers';
 import { searchablePdfOf } from './searchable-pdf-of';
 import { fontLoader, jobOutputs, pdfFontUrl } from './job-outputs';
 
@@ -57,6 +58,8 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
     () => (options.pageParts === false ? 1 : pool.spareWorkers()),
   );
+  // A PDF's first text parser, started while no PDF waits (then after each PDF).
+  const spareParser = new SpareParser();
   // Fetched once, on the first job that asks for a searchable PDF.
   const font = fontLoader(pdfFontUrl(options.baseUrl));
   const loop = new ClaimLoop({
@@ -80,6 +83,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
           onProgress,
           parallelPages: size,
           pageSlots,
+          spareParser,
           ...(options.deadlineScale ? { deadlineScale: options.deadlineScale } : {}),
           ...(options.skipSteps ? { skipSteps: options.skipSteps } : {}),
           onPageStart: (page) => started.set(page, performance.now()),
@@ -98,6 +102,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     // Every worker is started before the first page, which is cut into parts for all of them.
     // Errors here surface again, and are reported, when a job needs the pool.
     for (let worker = 0; worker < size; worker += 1) pool.warm(FIRST_MODEL).catch(() => undefined);
+    spareParser.warm();
     return loop.run();
   });
 }

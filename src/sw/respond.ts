@@ -20,9 +20,17 @@ export function apiHeaders(requestId: string, extra: Record<string, string> = {}
   });
 }
 
+function jsonHeaders(requestId: string): Headers {
+  return apiHeaders(requestId, { 'Content-Type': 'application/json; charset=utf-8' });
+}
+
 export function jsonResponse(body: unknown, status: number, requestId: string): Response {
-  const headers = apiHeaders(requestId, { 'Content-Type': 'application/json; charset=utf-8' });
-  return new Response(JSON.stringify(body), { status, headers });
+  return new Response(JSON.stringify(body), { status, headers: jsonHeaders(requestId) });
+}
+
+/** A JSON answer sent in parts, one after the other: text, or UTF-8 bytes already encoded. */
+export function jsonPartsResponse(parts: Array<string | Uint8Array<ArrayBuffer>>, status: number, requestId: string): Response {
+  return new Response(new Blob(parts), { status, headers: jsonHeaders(requestId) });
 }
 
 export function errorResponse(error: ReadApiError, requestId: string): Response {

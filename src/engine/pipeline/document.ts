@@ -26,6 +26,12 @@ export interface DocumentSource {
   readonly pageCount: number;
   /** Loads one page, 1-based. */
   loadPage(pageNumber: number): Promise<PageContent>;
+  /**
+   * The page's content when it is known without decoding any pixels (a PDF page's text layer),
+   * else null: then `loadPage` decodes it. Holds no pixels, so it needs no page slot, and many
+   * such pages may be in flight at once.
+   */
+  readText?(pageNumber: number): Promise<PageContent | null>;
   /** Frees whatever the source holds (decoder state, worker ports). */
   close(): void;
 }

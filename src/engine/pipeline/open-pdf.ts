@@ -1,54 +1,21 @@
 /**
- * PDF: pdf.js inside the engine worker, with pdf.js's parser in a worker of its own (one per
- * document, ended in close()). A page with a text layer is read from it directly, with no OCR; a
- * page without one is rendered near 300 dpi for OCR. Pages are reported in inches, as Azure does.
+ * PDF: pdf.js inside the engine worker. A page with a text layer is read from it directly, with
+ * no OCR, by the text parsers (pdf-text/: workers of their own, several per document); a page
+ * without one is rendered near 300 dpi for OCR from a document opened here, with pdf.js's parser
+ * in a worker of its own (one per document, ended in close()), opened on the first such page.
+ * Pages are reported in inches, as Azure does.
  */
-import {
-  getDocument,
-  PasswordException,
-  PDFWorker,
-  type PDFDocumentLoadingTask,
-  type PDFDocumentProxy,
-} from 'pdfjs-dist';
-import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api';
+import { getDocument, PasswordException, PDFWorker, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import { ReadApiError } from '../../read-api/errors';
 import { withTimeout } from '../timeout';
+import { openPdfText, type PdfTextParsers, type SpareParser } from '../pdf-text/pdf-text-parsers';
 import type { DocumentSource, PageContent } from './document';
+import { guarded, OPEN_TIMEOUT_MS, PAGE_TIMEOUT_MS } from './pdf-guard';
+import { pdfReadOptions } from './pdf-options';
 import { NoFilterFactory, OffscreenCanvasFactory, POINTS_PER_INCH, renderPage, renderSize } from './pdf-render';
-import { textItemsToLines } from './pdf-text-lines';
+import { pdfPageSize, readTextLayer } from './pdf-text-layer';
 
-/** pdf.js waits for its worker without a deadline; a dead worker would hold a job forever. */
-const OPEN_TIMEOUT_MS = 60_000;
-const PAGE_TIMEOUT_MS = 180_000;
 const CLOSE_TIMEOUT_MS = 5_000;
-
-/** Data files pdf.js fetches at run time; build/runtime-assets.ts copies them into the build. */
-export function pdfAssetUrls(baseUrl: string) {
-  return {
-    cMapUrl: new URL('pdfjs/cmaps/', baseUrl).href,
-    standardFontDataUrl: new URL('pdfjs/standard_fonts/', baseUrl).href,
-    wasmUrl: new URL('pdfjs/wasm/', baseUrl).href,
-    iccUrl: new URL('pdfjs/iccs/', baseUrl).href,
-  };
-}
-
-/** Settles with `promise`, or rejects when the parser worker fails or `ms` pass first. */
-function guarded<T>(promise: Promise<T>, worker: Worker, ms: number, what: string): Promise<T> {
-  let fail: (reason: ReadApiError) => void = () => {};
-  const onError = () => fail(new ReadApiError('FailedToProcess', `The PDF reader stopped while ${what}.`));
-  const failed = new Promise<never>((_, reject) => {
-    fail = reject;
-    worker.addEventListener('error', onError);
-  });
-  const settled = withTimeout(Promise.race([promise, failed]), ms, () => {
-    return new ReadApiError('FailedToProcess', `The PDF reader took longer than ${ms / 1000} s ${what}.`);
-  });
-  return settled.finally(() => {
-    worker.removeEventListener('error', onError);
-    // Settle the losing side too; the race has already handled it.
-    fail(new ReadApiError('FailedToProcess', `Done ${what}.`));
-  });
-}
 
 function openError(error: unknown): ReadApiError {
   if (error instanceof ReadApiError) return error;
@@ -59,24 +26,15 @@ function openError(error: unknown): ReadApiError {
   return new ReadApiError('InvalidImageFormat', `Input data is not a valid PDF: ${detail}`);
 }
 
-function isTextItem(item: TextItem | TextMarkedContent): item is TextItem {
-  return 'str' in item;
-}
-
-/** Four decimals of an inch, as Azure reports page sizes (595 pt -> 8.2639). */
-function inches(points: number): number {
-  return Math.round((points / POINTS_PER_INCH) * 10_000) / 10_000;
-}
-
+/** The page's content: its text layer, or else its pixels near 300 dpi. */
 async function loadPdfPage(document: PDFDocumentProxy, pageNumber: number): Promise<PageContent> {
+  // A scan's text layer is read again here (pdf.js keeps the page; its text is a few operators):
+  // milliseconds against the seconds its OCR takes.
+  const text = await readTextLayer(document, pageNumber);
+  if (text) return text;
   const page = await document.getPage(pageNumber);
   try {
-    const viewport = page.getViewport({ scale: 1 });
-    const size = { width: inches(viewport.width), height: inches(viewport.height), unit: 'inch' as const };
-    const { items, styles } = await page.getTextContent();
-    const frame = { viewportTransform: viewport.transform, width: viewport.width, height: viewport.height, scale: 1 / POINTS_PER_INCH };
-    const lines = textItemsToLines(items.filter(isTextItem), styles, frame);
-    if (lines.length > 0) return { ...size, scale: 1 / POINTS_PER_INCH, lines };
+    const { viewport, size } = pdfPageSize(page);
     const render = renderSize(viewport.width / POINTS_PER_INCH, viewport.height / POINTS_PER_INCH);
     return { ...size, scale: 1 / render.dpi, raster: await renderPage(page, render) };
   } finally {
@@ -114,11 +72,7 @@ export async function openPdfDocument(bytes: Uint8Array<ArrayBuffer>, baseUrl: s
   const task = getDocument({
     data: bytes,
     worker: pdfWorker,
-    ...pdfAssetUrls(baseUrl),
-    // Workers have no FontFace in a document: draw glyphs as paths, fetch data files from the worker.
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: true,
+    ...pdfReadOptions(baseUrl),
     disableWorkerRendering: true,
     CanvasFactory: OffscreenCanvasFactory,
     FilterFactory: NoFilterFactory,
@@ -138,12 +92,43 @@ export async function openPdfDocument(bytes: Uint8Array<ArrayBuffer>, baseUrl: s
   }
 }
 
-/** Opens a PDF for reading, page by page (see openPdfDocument for what it refuses). */
-export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string): Promise<DocumentSource> {
-  const pdf = await openPdfDocument(bytes, baseUrl);
+/** Text parsers per document: one a core, for the engine's other work shares the cores too. */
+function textParserCount(): number {
+  return navigator.hardwareConcurrency || 1;
+}
+
+/**
+ * Opens a PDF for reading, page by page (see openPdfDocument for what it refuses). `bytes` stay
+ * the caller's: the parsers and the renderer each read a copy. `spare`'s parser reads first, and
+ * a new spare is warmed once the document is closed, for the next PDF.
+ */
+export async function openPdf(bytes: Uint8Array<ArrayBuffer>, baseUrl: string, spare?: SpareParser): Promise<DocumentSource> {
+  let text: PdfTextParsers;
+  try {
+    text = await openPdfText(bytes, baseUrl, textParserCount(), spare);
+  } catch (error) {
+    spare?.warm();
+    throw openError(error);
+  }
+  if (text.pageCount === 0) {
+    text.close();
+    spare?.warm();
+    throw new ReadApiError('InvalidImageFormat', 'The PDF has no pages.');
+  }
+  // A born-digital document never needs the renderer: it is opened for the first scanned page.
+  let renderer: Promise<OpenedPdf> | undefined;
+  const rendering = () => (renderer ??= openPdfDocument(bytes.slice(), baseUrl));
   return {
-    pageCount: pdf.document.numPages,
-    loadPage: (pageNumber) => pdf.guard(loadPdfPage(pdf.document, pageNumber), `reading page ${pageNumber}`),
-    close: pdf.close,
+    pageCount: text.pageCount,
+    readText: (pageNumber) => text.readText(pageNumber),
+    loadPage: async (pageNumber) => {
+      const pdf = await rendering();
+      return pdf.guard(loadPdfPage(pdf.document, pageNumber), `reading page ${pageNumber}`);
+    },
+    close: () => {
+      text.close();
+      spare?.warm();
+      void renderer?.then((pdf) => pdf.close(), () => undefined);
+    },
   };
 }

@@ -66,10 +66,6 @@ interface FrameBox {
   bottom: number;
 }
 
-interface Glyph extends FrameBox {
-  char: string;
-}
-
 /** Runs this close in angle (radians, about 1 degree) can share a line. */
 const ANGLE_TOLERANCE = 0.02;
 /** Baselines closer than this (times the font size) are one line: superscripts stay in theirs. */
@@ -149,46 +145,53 @@ function groupRuns(runs: Run[]): LineDraft[] {
   return lines;
 }
 
+/** A word of a line: its text and its box in the line's frame. */
+interface FrameWord {
+  text: string;
+  box: FrameBox;
+}
+
+/** Grows `box` (null: none yet) to cover `from`..`to` along and `top`..`bottom` across. */
+function cover(box: FrameBox | null, from: number, to: number, top: number, bottom: number): FrameBox {
+  if (!box) return { from, to, top, bottom };
+  box.from = Math.min(box.from, from);
+  box.to = Math.max(box.to, to);
+  box.top = Math.min(box.top, top);
+  box.bottom = Math.max(box.bottom, bottom);
+  return box;
+}
+
 /**
- * Every character of a line with its extent. pdf.js gives no per-glyph positions, so a run's
- * advance is shared evenly among its characters: word boxes are close, not exact.
+ * Splits a line into words at whitespace and at gaps between runs. pdf.js gives no per-glyph
+ * positions, so a run's advance is shared evenly among its characters: word boxes are close, not
+ * exact. One pass with no object per character: a page of text has thousands of them.
  */
-function glyphsOf(line: LineDraft): Glyph[] {
+function wordsOf(line: LineDraft): FrameWord[] {
   const placed = line.runs.map((run) => ({ run, ...project(run, line.angle) })).sort((p, q) => p.along - q.along);
-  const glyphs: Glyph[] = [];
+  const words: FrameWord[] = [];
+  let text = '';
+  let box: FrameBox | null = null;
+  const flush = () => {
+    if (box) words.push({ text, box });
+    text = '';
+    box = null;
+  };
   let previousEnd = -Infinity;
   for (const { run, along, across } of placed) {
     const top = across - run.ascent;
     const bottom = across + run.descent;
-    if (along - previousEnd > WORD_GAP * line.size) glyphs.push({ char: ' ', from: along, to: along, top, bottom });
+    if (along - previousEnd > WORD_GAP * line.size) flush();
     const chars = Array.from(run.text);
     const advance = run.length / chars.length;
-    chars.forEach((char, i) => glyphs.push({ char, from: along + i * advance, to: along + (i + 1) * advance, top, bottom }));
+    chars.forEach((char, i) => {
+      if (/\s/u.test(char)) {
+        flush();
+        return;
+      }
+      text += char;
+      box = cover(box, along + i * advance, along + (i + 1) * advance, top, bottom);
+    });
     previousEnd = Math.max(previousEnd, along + run.length);
-  }
-  return glyphs;
-}
-
-function union(boxes: FrameBox[]): FrameBox {
-  return {
-    from: Math.min(...boxes.map((box) => box.from)),
-    to: Math.max(...boxes.map((box) => box.to)),
-    top: Math.min(...boxes.map((box) => box.top)),
-    bottom: Math.max(...boxes.map((box) => box.bottom)),
-  };
-}
-
-/** Splits glyphs at whitespace into words: text and box in the line's frame. */
-function splitWords(glyphs: Glyph[]): Array<{ text: string; box: FrameBox }> {
-  const words: Array<{ text: string; box: FrameBox }> = [];
-  let current: Glyph[] = [];
-  const flush = () => {
-    if (current.length > 0) words.push({ text: current.map((glyph) => glyph.char).join(''), box: union(current) });
-    current = [];
-  };
-  for (const glyph of glyphs) {
-    if (/\s/u.test(glyph.char)) flush();
-    else current.push(glyph);
   }
   flush();
   return words;
@@ -197,13 +200,10 @@ function splitWords(glyphs: Glyph[]): Array<{ text: string; box: FrameBox }> {
 /** A box in a frame rotated by `angle` -> Azure's 8 numbers: top-left, top-right, bottom-right, bottom-left. */
 function boundingBoxOnPage({ from, to, top, bottom }: FrameBox, angle: number, page: PdfViewport): BoundingBox {
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-  const corners: Array<[number, number]> = [[from, top], [to, top], [to, bottom], [from, bottom]];
-  return corners.flatMap(([along, across]) => {
-    const x = Math.min(Math.max(along * cos - across * sin, 0), page.width);
-    const y = Math.min(Math.max(along * sin + across * cos, 0), page.height);
-    // Four decimals of an inch is far below a printed dot.
-    return [x, y].map((value) => Math.round(value * page.scale * 10_000) / 10_000);
-  }) as BoundingBox;
+  // Four decimals of an inch is far below a printed dot.
+  const onPage = (value: number, limit: number) => Math.round(Math.min(Math.max(value, 0), limit) * page.scale * 10_000) / 10_000;
+  const corner = (along: number, across: number) => [onPage(along * cos - across * sin, page.width), onPage(along * sin + across * cos, page.height)];
+  return [...corner(from, top), ...corner(to, top), ...corner(to, bottom), ...corner(from, bottom)] as BoundingBox;
 }
 
 /** Lines and words of a page's text layer, boxes in the frame's unit; empty when the page has no text. */
@@ -214,11 +214,12 @@ export function textItemsToLines(
 ): Line[] {
   const runs = items.map((item) => toRun(item, styles[item.fontName], page)).filter((run): run is Run => run !== null);
   return groupRuns(runs).flatMap((line): Line[] => {
-    const words = splitWords(glyphsOf(line));
+    const words = wordsOf(line);
     if (words.length === 0) return [];
     const azureWords: Word[] = words.map(({ text, box }) => ({ boundingBox: boundingBoxOnPage(box, line.angle, page), text, confidence: 1 }));
+    const lineBox = words.reduce<FrameBox | null>((union, { box }) => cover(union, box.from, box.to, box.top, box.bottom), null)!;
     return [{
-      boundingBox: boundingBoxOnPage(union(words.map((word) => word.box)), line.angle, page),
+      boundingBox: boundingBoxOnPage(lineBox, line.angle, page),
       // The text layer is what the author typed: print, known for certain.
       appearance: { style: { name: 'other', confidence: 1 } },
       text: words.map((word) => word.text).join(' '),

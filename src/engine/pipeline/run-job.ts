@@ -12,7 +12,8 @@ import { abortable, JobAbandoned, throwIfAborted } from '../abort';
 import { readPage, type PageReport } from './read-page';
 import type { PrepareStep } from './prepare/prepare-page';
 import type { Readers } from './recognise';
-import type { PageSlots } from '../page-slots';
+import { PageSlots } from '../page-slots';
+import type { SpareParser } from '../pdf-text/pdf-text-parsers';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
 export const MAX_PAGES = 2000;
@@ -36,6 +37,8 @@ export interface PipelineDeps {
    * it holds a slot. Absent: only `parallelPages` bounds this job.
    */
   pageSlots?: PageSlots;
+  /** A PDF text parser started ahead of the job (the engine keeps one warm); none by default. */
+  spareParser?: SpareParser;
   /** Multiplies every page deadline (tests shorten them; 1 by default). */
   deadlineScale?: number;
   /** Preparation steps not to take (the benchmark measures each step's effect). */
@@ -55,7 +58,7 @@ export function pageDeadlineMs(pixels: number, scale = 1): number {
 }
 
 /** `baseUrl`: the app's root URL, absolute, under which pdf.js's data files are served. */
-async function openDocument({ format, bytes }: JobInput, baseUrl: string): Promise<DocumentSource> {
+async function openDocument({ format, bytes }: JobInput, { baseUrl, spareParser }: PipelineDeps): Promise<DocumentSource> {
   switch (format) {
     case 'png':
     case 'jpeg':
@@ -65,7 +68,7 @@ async function openDocument({ format, bytes }: JobInput, baseUrl: string): Promi
     case 'tiff':
       return (await import('./open-tiff')).openTiff(bytes);
     case 'pdf':
-      return (await import('./open-pdf')).openPdf(bytes, baseUrl);
+      return (await import('./open-pdf')).openPdf(bytes, baseUrl, spareParser);
     default:
       throw new ReadApiError('InvalidImageFormat', `${String(format).toUpperCase()} input is not supported.`);
   }
@@ -121,6 +124,24 @@ async function readWithinDeadline(pageNumber: number, content: PageContent, inpu
 }
 
 /**
+ * Pages read at once when they have a text layer: each is a few ms of parsing in pdf.js's worker
+ * and as much again in messages to it and back, so a few in flight keep the parser busy.
+ */
+export const TEXT_PAGES_IN_FLIGHT = 8;
+
+/** Takes a slot of each budget in turn (this job's, then the engine's); the release gives back both. */
+async function acquireSlots(budgets: readonly PageSlots[], signal: AbortSignal): Promise<() => void> {
+  const releases: Array<() => void> = [];
+  try {
+    for (const budget of budgets) releases.push(await budget.acquire(signal));
+  } catch (reason) {
+    releases.forEach((release) => release());
+    throw reason;
+  }
+  return () => releases.forEach((release) => release());
+}
+
+/**
  * Reads a document. `signal` stops the job (it is no longer ours); a page that overruns its
  * deadline stops every page of the attempt and rejects with `JobAbandoned('deadline')`.
  */
@@ -128,37 +149,43 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
   const attempt = new AbortController();
   const stop = () => attempt.abort(signal.reason);
   signal.addEventListener('abort', stop, { once: true });
-  const source = await openDocument(input, deps.baseUrl);
+  const source = await openDocument(input, deps);
   try {
     throwIfAborted(signal);
     const pages = selectPages(source.pageCount, input.params);
     const readResults: ReadResult[] = new Array(pages.length);
+    // Pages to decode hold a slot of this job's (at most one a worker) and of the engine's budget.
+    const budgets = [new PageSlots(deps.parallelPages), ...(deps.pageSlots ? [deps.pageSlots] : [])];
+    const readOne = async (pageNumber: number): Promise<ReadResult> => {
+      const text = await source.readText?.(pageNumber);
+      if (text) return readWithinDeadline(pageNumber, text, input, deps, attempt);
+      const release = await acquireSlots(budgets, attempt.signal);
+      try {
+        deps.onPageStart?.(pageNumber);
+        return await readWithinDeadline(pageNumber, await source.loadPage(pageNumber), input, deps, attempt);
+      } finally {
+        // The decoded page is garbage once read: its slot goes to the next page of any job.
+        release();
+      }
+    };
     let next = 0;
     let done = 0;
     const progress = progressWriter(deps.onProgress, pages.length);
     await progress.report(0);
-    // A few lanes pull pages in order: one page in flight per lane keeps memory bounded.
+    // A few lanes pull pages in order; the slots, not the lanes, bound the decoded pages in memory.
     const lane = async () => {
       while (next < pages.length) {
         throwIfAborted(attempt.signal);
         const index = next++;
-        const pageNumber = pages[index]!;
-        const release = deps.pageSlots ? await deps.pageSlots.acquire(attempt.signal) : () => undefined;
-        try {
-          deps.onPageStart?.(pageNumber);
-          const content = await source.loadPage(pageNumber);
-          readResults[index] = await readWithinDeadline(pageNumber, content, input, deps, attempt);
-        } finally {
-          // The decoded page is garbage once read: its slot goes to the next page of any job.
-          release();
-        }
+        readResults[index] = await readOne(pages[index]!);
         done += 1;
         await progress.report(done);
       }
     };
     // The first failure of any lane stops the others and is the attempt's outcome.
     const stopAll = (reason: unknown) => attempt.signal.aborted || attempt.abort(reason);
-    await Promise.all(Array.from({ length: Math.min(deps.parallelPages, pages.length) }, () => lane().catch(stopAll)));
+    const lanes = Math.min(Math.max(deps.parallelPages, TEXT_PAGES_IN_FLIGHT), pages.length);
+    await Promise.all(Array.from({ length: lanes }, () => lane().catch(stopAll)));
     throwIfAborted(attempt.signal);
     const modelVersion = input.params.modelVersion === 'latest' ? LATEST_MODEL_VERSION : input.params.modelVersion;
     return { version: API_VERSION, modelVersion, readResults };

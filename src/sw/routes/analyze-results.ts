@@ -3,9 +3,9 @@ import { ReadApiError } from '../../read-api/errors';
 import { operationIdFromPath } from '../../read-api/paths';
 import type { LocalReadOperationResult } from '../../read-api/extensions';
 import { contractOf } from '../../read-api/document-intelligence/job-options';
-import type { StoredJob } from '../../jobs/job-store';
+import type { StoredJob, StoredJobJson } from '../../jobs/job-store';
 import { authorize, type RequestContext } from '../api-context';
-import { jsonResponse } from '../respond';
+import { jsonPartsResponse, jsonResponse } from '../respond';
 
 function operationNotFound(): ReadApiError {
   return new ReadApiError('NotFound', 'Operation not found: it is unknown, expired or deleted.');
@@ -24,12 +24,23 @@ export function toOperationResult({ record, result }: StoredJob): LocalReadOpera
   return body;
 }
 
+/**
+ * The GET answer of `toOperationResult`, with a stored result passed on as the JSON it was
+ * stored as: `analyzeResult` is the body's last field, so its bytes go in before the closing brace.
+ */
+export function operationResultResponse({ record, resultJson }: StoredJobJson, requestId: string): Response {
+  const body = toOperationResult({ record });
+  if (record.status !== 'succeeded' || !resultJson) return jsonResponse(body, 200, requestId);
+  const head = `${JSON.stringify(body).slice(0, -1)},"analyzeResult":`;
+  return jsonPartsResponse([head, resultJson, '}'], 200, requestId);
+}
+
 export async function analyzeResults(context: RequestContext): Promise<Response> {
   await authorize(context);
   const id = operationIdFromPath(context.url.pathname);
   if (!id) throw operationNotFound();
-  const job = await context.store.get(id);
+  const job = await context.store.getJson(id);
   // A Document Intelligence job is answered by its own face only.
   if (!job || contractOf(job.record).api !== 'read') throw operationNotFound();
-  return jsonResponse(toOperationResult(job), 200, context.requestId);
+  return operationResultResponse(job, context.requestId);
 }

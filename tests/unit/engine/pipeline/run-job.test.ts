@@ -195,6 +195,35 @@ describe('runJob', () => {
     expect(slots.taken).toBe(0);
   });
 
+  it('reads pages with a text layer without a slot, several at once, in page order', async () => {
+    const { pipeline } = deps();
+    const slots = new PageSlots(1);
+    const held = await slots.acquire();
+    pipeline.pageSlots = slots;
+    let inFlight = 0;
+    let most = 0;
+    const pages = 20;
+    const source = {
+      pageCount: pages,
+      readText: async (page: number) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        inFlight -= 1;
+        return { width: 1, height: 1, unit: 'inch' as const, scale: 1, lines: [{ boundingBox: [0, 0, 1, 0, 1, 1, 0, 1], text: `page ${page}`, words: [] }] };
+      },
+      loadPage: () => Promise.reject(new Error('a page with text is never decoded')),
+      close: () => undefined,
+    };
+    vi.doMock('../../../../src/engine/pipeline/open-pdf', () => ({ openPdf: async () => source }));
+    const { runJob: run } = await import('../../../../src/engine/pipeline/run-job');
+    const result = await run({ format: 'pdf', params: params(), bytes: new Uint8Array(8) }, pipeline);
+    vi.doUnmock('../../../../src/engine/pipeline/open-pdf');
+    held();
+    expect(result.readResults.map((page) => page.lines[0]?.text)).toEqual(Array.from({ length: pages }, (_, i) => `page ${i + 1}`));
+    expect(most).toBeGreaterThan(pipeline.parallelPages);
+  });
+
   it('gives a page a deadline that grows with its size', () => {
     expect(pageDeadlineMs(0)).toBe(60_000);
     expect(pageDeadlineMs(8_700_000)).toBeGreaterThan(4 * 60_000);

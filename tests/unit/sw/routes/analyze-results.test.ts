@@ -52,6 +52,19 @@ describe('GET /vision/v3.2/read/analyzeResults/{id}', () => {
     expect(Date.parse(body.lastUpdatedDateTime) - Date.parse(body.createdDateTime)).toBe(1500);
   });
 
+  it('answers a succeeded operation byte for byte as JSON.stringify of the whole body, as JSON', async () => {
+    const { key1 } = await keysOf(store);
+    const job = await store.create(newJob());
+    await store.claimNext('engine', 30_000);
+    const result = sampleResult('Grüße, "quoted" \\ text');
+    await store.complete(job.id, 'engine', result);
+    const answer = await get(job.id, key1);
+    const stored = await store.get(job.id);
+    const expected = { status: 'succeeded', createdDateTime: new Date(stored!.record.createdAt).toISOString(), lastUpdatedDateTime: new Date(stored!.record.updatedAt).toISOString(), analyzeResult: result };
+    expect(answer.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
+    expect(await answer.text()).toBe(JSON.stringify(expected));
+  });
+
   it('answers a failed operation as failed, every time', async () => {
     const { key1 } = await keysOf(store);
     const job = await store.create(newJob());
