@@ -11,7 +11,8 @@ import { readingInParts } from './pipeline/read-in-parts';
 import type { PrepareStep } from './pipeline/prepare/prepare-page';
 import { SecondEngine, secondEngineAssets } from './ocr/second-engine';
 import { postPageDiagnostics } from './diagnostics';
-import { PageSlots } from './page-slots';
+import { Slots } from './slots';
+import type { RasterPage } from './pipeline/raster';
 import { SpareParser } from './pdf-text/pdf-text-parsers';
 import { searchablePdfOf } from './searchable-pdf-of';
 import { fontLoader, jobOutputs, pdfFontUrl } from './job-outputs';
@@ -52,12 +53,20 @@ export async function runEngine(options: EngineOptions): Promise<void> {
   const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl), threads: size });
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded
   // however many documents wait, and pages of different jobs share the workers in turn.
-  const pageSlots = new PageSlots(size + 1);
-  // A page that finds workers idle is cut into parts read on all of them at once.
+  const pageSlots = new Slots(size + 1);
+  // At most `size` recognitions at once, tesseract's and the second engine's together: the pool's
+  // size is the engine's share of the cores (without this a pool of one read a page with
+  // tesseract while the second engine read another, on two cores).
+  const cores = new Slots(size);
+  // The second engine reads one page at a time: a page waits for its turn before it takes a core.
+  const secondEngineTurn = new Slots(1);
+  // A page that finds workers and cores idle is cut into parts read on all of them at once.
   const readInParts = readingInParts(
-    (page, model, recognizeOptions, pageSignal) => pool.recognize(page, model, recognizeOptions, pageSignal),
-    () => (options.pageParts === false ? 1 : pool.spareWorkers()),
+    (page, model, recognizeOptions, pageSignal) => cores.holding(() => pool.recognize(page, model, recognizeOptions, pageSignal), pageSignal),
+    () => (options.pageParts === false ? 1 : Math.min(pool.spareWorkers(), cores.free)),
   );
+  const readWithSecondEngine = (page: RasterPage, pageSignal: AbortSignal) =>
+    secondEngineTurn.holding(() => cores.holding(() => secondEngine.read(page, pageSignal), pageSignal), pageSignal);
   // A PDF's first text parser, started while no PDF waits (then after each PDF).
   const spareParser = new SpareParser();
   // Fetched once, on the first job that asks for a searchable PDF.
@@ -78,7 +87,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
           baseUrl: options.baseUrl,
           readers: {
             tesseract: readInParts,
-            secondEngine: useSecondEngine ? (page, pageSignal) => secondEngine.read(page, pageSignal) : undefined,
+            secondEngine: useSecondEngine ? readWithSecondEngine : undefined,
           },
           onProgress,
           parallelPages: size,

@@ -12,7 +12,7 @@ import { abortable, JobAbandoned, throwIfAborted } from '../abort';
 import { readPage, type PageReport } from './read-page';
 import type { PrepareStep } from './prepare/prepare-page';
 import type { Readers } from './recognise';
-import { PageSlots } from '../page-slots';
+import { Slots } from '../slots';
 import type { SpareParser } from '../pdf-text/pdf-text-parsers';
 
 /** Read 3.2 reads at most 2000 pages of a document. */
@@ -36,7 +36,7 @@ export interface PipelineDeps {
    * The engine's budget of decoded pages, shared with its other jobs: a page is decoded only once
    * it holds a slot. Absent: only `parallelPages` bounds this job.
    */
-  pageSlots?: PageSlots;
+  pageSlots?: Slots;
   /** A PDF text parser started ahead of the job (the engine keeps one warm); none by default. */
   spareParser?: SpareParser;
   /** Multiplies every page deadline (tests shorten them; 1 by default). */
@@ -130,7 +130,7 @@ async function readWithinDeadline(pageNumber: number, content: PageContent, inpu
 export const TEXT_PAGES_IN_FLIGHT = 8;
 
 /** Takes a slot of each budget in turn (this job's, then the engine's); the release gives back both. */
-async function acquireSlots(budgets: readonly PageSlots[], signal: AbortSignal): Promise<() => void> {
+async function acquireSlots(budgets: readonly Slots[], signal: AbortSignal): Promise<() => void> {
   const releases: Array<() => void> = [];
   try {
     for (const budget of budgets) releases.push(await budget.acquire(signal));
@@ -155,7 +155,7 @@ export async function runJob(input: JobInput, deps: PipelineDeps, signal: AbortS
     const pages = selectPages(source.pageCount, input.params);
     const readResults: ReadResult[] = new Array(pages.length);
     // Pages to decode hold a slot of this job's (at most one a worker) and of the engine's budget.
-    const budgets = [new PageSlots(deps.parallelPages), ...(deps.pageSlots ? [deps.pageSlots] : [])];
+    const budgets = [new Slots(deps.parallelPages), ...(deps.pageSlots ? [deps.pageSlots] : [])];
     const readOne = async (pageNumber: number): Promise<ReadResult> => {
       const text = await source.readText?.(pageNumber);
       if (text) return readWithinDeadline(pageNumber, text, input, deps, attempt);

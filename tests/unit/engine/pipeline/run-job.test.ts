@@ -7,7 +7,7 @@ import { API_VERSION, LATEST_MODEL_VERSION } from '../../../../src/read-api/type
 import { assertReadOperationResult } from '../../../support/ocr-schema';
 import { stubImageDecoding } from '../../helpers/canvas-stub';
 import { pngHeader } from '../../helpers/fixtures';
-import { PageSlots } from '../../../../src/engine/page-slots';
+import { Slots } from '../../../../src/engine/slots';
 
 const params = (query = ''): AnalyzeParams => parseAnalyzeParams(new URLSearchParams(query));
 
@@ -175,7 +175,7 @@ describe('runJob', () => {
     stubImageDecoding(64, 52, [255, 255, 255, 255]);
     let decoded = 0;
     let most = 0;
-    const slots = new PageSlots(1);
+    const slots = new Slots(1);
     const job = () => {
       const { pipeline } = deps(async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -197,7 +197,7 @@ describe('runJob', () => {
 
   it('reads pages with a text layer without a slot, several at once, in page order', async () => {
     const { pipeline } = deps();
-    const slots = new PageSlots(1);
+    const slots = new Slots(1);
     const held = await slots.acquire();
     pipeline.pageSlots = slots;
     let inFlight = 0;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PageSlots } from '../../../src/engine/page-slots';
+import { Slots } from '../../../src/engine/slots';
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('PageSlots', () => {
+describe('Slots', () => {
   it('hands out up to its size at once, then makes callers wait for a release', async () => {
-    const slots = new PageSlots(2);
+    const slots = new Slots(2);
     const first = await slots.acquire();
     await slots.acquire();
     let third = false;
@@ -22,7 +22,7 @@ describe('PageSlots', () => {
   });
 
   it('serves waiters first come, first served, and a freed slot cannot be taken by a newcomer', async () => {
-    const slots = new PageSlots(1);
+    const slots = new Slots(1);
     const held = await slots.acquire();
     const order: string[] = [];
     const a = slots.acquire().then((release) => (order.push('a'), release));
@@ -37,7 +37,7 @@ describe('PageSlots', () => {
   });
 
   it('ignores a second release of the same slot', async () => {
-    const slots = new PageSlots(2);
+    const slots = new Slots(2);
     const release = await slots.acquire();
     await slots.acquire();
     release();
@@ -46,7 +46,7 @@ describe('PageSlots', () => {
   });
 
   it('lets an aborted waiter leave the queue without taking a slot', async () => {
-    const slots = new PageSlots(1);
+    const slots = new Slots(1);
     const held = await slots.acquire();
     const stop = new AbortController();
     const waiting = slots.acquire(stop.signal);
@@ -60,10 +60,29 @@ describe('PageSlots', () => {
   it('rejects at once when the signal has already aborted', async () => {
     const stop = new AbortController();
     stop.abort(new Error('gone'));
-    await expect(new PageSlots(1).acquire(stop.signal)).rejects.toThrow('gone');
+    await expect(new Slots(1).acquire(stop.signal)).rejects.toThrow('gone');
   });
 
   it('refuses a budget of no slots', () => {
-    expect(() => new PageSlots(0)).toThrow(RangeError);
+    expect(() => new Slots(0)).toThrow(RangeError);
+  });
+
+  it('counts the slots free now, less those promised to waiters, and holds one for the length of a task', async () => {
+    const slots = new Slots(2);
+    expect(slots.free).toBe(2);
+    let finish = () => undefined as void;
+    const task = slots.holding(() => new Promise<string>((resolve) => (finish = () => resolve('done'))));
+    await settled();
+    expect(slots.free).toBe(1);
+    const held = await slots.acquire();
+    const waiting = slots.acquire();
+    expect(slots.free).toBe(0);
+    finish();
+    expect(await task).toBe('done');
+    (await waiting)();
+    held();
+    expect(slots.free).toBe(2);
+    await expect(slots.holding(() => Promise.reject(new Error('failed')))).rejects.toThrow('failed');
+    expect(slots.free).toBe(2);
   });
 });

@@ -1,9 +1,10 @@
 /**
- * The engine's budget of decoded pages, shared by every job it runs. A page takes a slot before
- * it is decoded and gives it back once it is read, so memory holds at most `size` decoded pages
- * however many jobs run and however long they are (the pool's workers, plus one page being
- * prepared while they recognise). Slots are handed out first come, first served, so the pages of
- * different jobs interleave instead of one job's lanes starving another's.
+ * A budget shared by every job the engine runs, handed out first come, first served, so that the
+ * pages of different jobs interleave instead of one job's lanes starving another's. Two budgets
+ * use it: decoded pages (a page takes a slot before it is decoded and gives it back once it is
+ * read, so memory holds at most that many however many jobs run: the pool's workers, plus one
+ * page being prepared) and cores (each recognition, tesseract's or the second engine's, holds one
+ * while it runs).
  */
 import { throwIfAborted } from './abort';
 import { waitInLine } from './wait-in-line';
@@ -11,19 +12,34 @@ import { waitInLine } from './wait-in-line';
 /** Gives a slot back; calling it again does nothing. */
 export type ReleaseSlot = () => void;
 
-export class PageSlots {
+export class Slots {
   readonly #size: number;
   #taken = 0;
   readonly #waiting: Array<() => void> = [];
 
   constructor(size: number) {
-    if (!(size >= 1)) throw new RangeError(`A page budget needs at least one slot, not ${size}.`);
+    if (!(size >= 1)) throw new RangeError(`A budget needs at least one slot, not ${size}.`);
     this.#size = size;
   }
 
   /** Slots in use now (for tests and diagnostics). */
   get taken(): number {
     return this.#taken;
+  }
+
+  /** Slots free now, not promised to anyone waiting. */
+  get free(): number {
+    return Math.max(0, this.#size - this.#taken - this.#waiting.length);
+  }
+
+  /** Runs `work` holding a slot (waiting for one first). */
+  async holding<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const release = await this.acquire(signal);
+    try {
+      return await work();
+    } finally {
+      release();
+    }
   }
 
   /** Waits for a free slot; rejects with the signal's reason (leaving the queue) when it aborts. */
