@@ -7,12 +7,8 @@
 import { fromRaster } from './grey-image';
 import { pagePartsOf } from './page-parts';
 import { cropRaster } from './raster-scale';
-import type { RasterPage } from './raster';
 import { wordsOf, type OcrBox, type OcrPage, type OcrPart } from '../ocr/tesseract-page';
-import type { RecognizeOptions } from './orient';
-
-/** Tesseract on one image with a model; stops when `signal` aborts. */
-export type ReadImage = (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal) => Promise<OcrPage>;
+import type { ReadWithTesseract } from './recognise';
 
 /** White around each part, so that no line touches its image's edge. */
 const PART_MARGIN = 8;
@@ -41,7 +37,7 @@ export function joinParts(parts: OcrPart[]): OcrPage {
 }
 
 /** `read`, cutting a page into parts for the workers that `spareWorkers` says are free. */
-export function readingInParts(read: ReadImage, spareWorkers: () => number): ReadImage {
+export function readingInParts(read: ReadWithTesseract, spareWorkers: () => number): ReadWithTesseract {
   return async (raster, model, options, signal) => {
     const workers = spareWorkers();
     const boxes = workers > 1 ? pagePartsOf(fromRaster(raster), workers) : [];

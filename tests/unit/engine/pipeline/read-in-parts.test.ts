@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readingInParts, type ReadImage } from '../../../../src/engine/pipeline/read-in-parts';
-import { recognise } from '../../../../src/engine/pipeline/recognise';
+import { readingInParts } from '../../../../src/engine/pipeline/read-in-parts';
+import { recognise, type ReadWithTesseract } from '../../../../src/engine/pipeline/recognise';
 import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/raster';
 import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 
@@ -23,7 +23,7 @@ function twoColumnPage(): RasterPage {
 
 /** Each image read as one confident word at (20, 30)-(120, 60) of that image, named by its width. */
 const readImage = () =>
-  vi.fn<ReadImage>(async (raster): Promise<OcrPage> => {
+  vi.fn<ReadWithTesseract>(async (raster): Promise<OcrPage> => {
     const bbox = { x0: 20, y0: 30, x1: 120, y1: 60 };
     const word = { text: `w${raster.width}`, confidence: 95, bbox };
     return { blocks: [{ paragraphs: [{ lines: [{ words: [word], confidence: 95, bbox }] }] }], rotateRadians: 0 };
