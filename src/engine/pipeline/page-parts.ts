@@ -50,7 +50,7 @@ const MIN_INK_SHARE = 0.002;
  * Smaller pages stay whole: they are read in well under a second, where a part's fixed costs
  * and lost context weigh more than the time saved (a 1 Mpx bank statement lost its dashes).
  */
-const MIN_PIXELS = 1_500_000;
+export const MIN_PIXELS = 1_500_000;
 
 /** The layout is found on a mask this many times smaller each way: a quarter of the work. */
 const MASK_SCALE = 2;
@@ -208,11 +208,11 @@ class PageCutter {
 
 /**
  * The parts of a page to read on `workers` workers at once, in reading order; the whole page when
- * there is one worker, too little text, or no safe cut.
+ * there is one worker, too little text, no safe cut, or fewer than `minPixels`.
  */
-export function pagePartsOf(image: GreyImage, workers: number): PagePart[] {
+export function pagePartsOf(image: GreyImage, workers: number, minPixels = MIN_PIXELS): PagePart[] {
   const whole: PagePart = { left: 0, top: 0, width: image.width, height: image.height };
-  if (workers < 2 || image.width * image.height < MIN_PIXELS) return [whole];
+  if (workers < 2 || image.width * image.height < minPixels) return [whole];
   const mask = inkMask(image);
   const cutter = new PageCutter(mask);
   const total = cutter.inkOf({ left: 0, top: 0, width: mask.width, height: mask.height });

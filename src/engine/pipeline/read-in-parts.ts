@@ -5,13 +5,18 @@
  * (the pool is busy with other pages), pages are read whole: cutting would only add calls.
  */
 import { fromRaster } from './grey-image';
-import { pagePartsOf } from './page-parts';
+import { MIN_PIXELS, pagePartsOf } from './page-parts';
 import { cropRaster } from './raster-scale';
 import { wordsOf, type OcrBox, type OcrPage, type OcrPart } from '../ocr/tesseract-page';
 import type { ReadWithTesseract } from './recognise';
 
 /** White around each part, so that no line touches its image's edge. */
 const PART_MARGIN = 8;
+/**
+ * A probe (orient.ts) is cut down to this size: it waits in front of the page's reading, which
+ * cannot start before it ends, and only its words' direction and language are kept.
+ */
+const PROBE_MIN_PIXELS = 300_000;
 
 function moved(box: OcrBox, dx: number, dy: number): OcrBox {
   return { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };
@@ -40,7 +45,7 @@ export function joinParts(parts: OcrPart[]): OcrPage {
 export function readingInParts(read: ReadWithTesseract, spareWorkers: () => number): ReadWithTesseract {
   return async (raster, model, options, signal) => {
     const workers = spareWorkers();
-    const boxes = workers > 1 ? pagePartsOf(fromRaster(raster), workers) : [];
+    const boxes = workers > 1 ? pagePartsOf(fromRaster(raster), workers, options.probe ? PROBE_MIN_PIXELS : MIN_PIXELS) : [];
     if (boxes.length < 2) return read(raster, model, options, signal);
     const largestFirst = boxes.map((_, index) => index).sort((a, b) => boxes[b]!.width * boxes[b]!.height - boxes[a]!.width * boxes[a]!.height);
     const readings = new Array<Promise<OcrPart>>(boxes.length);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readingInParts } from '../../../../src/engine/pipeline/read-in-parts';
 import { recognise, type ReadWithTesseract } from '../../../../src/engine/pipeline/recognise';
 import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/raster';
+import { cropRaster } from '../../../../src/engine/pipeline/raster-scale';
 import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 
 const [WIDTH, HEIGHT] = [1250, 1400];
@@ -50,6 +51,16 @@ describe('readingInParts', () => {
     expect(joined.parts?.map((part) => [part.left, part.top])).toEqual([[-8, -8], [leftWidth - 8, -8]]);
     const words = joined.blocks!.flatMap((block) => block.paragraphs[0]!.lines[0]!.words);
     expect(words.map((word) => word.bbox.x0)).toEqual([12, leftWidth + 12]);
+  });
+
+  it('cuts a probe far smaller than a page it would read whole', async () => {
+    const small = cropRaster(twoColumnPage(), { left: 0, top: 0, width: 1000, height: 700 });
+    const asPage = readImage();
+    await readingInParts(asPage, () => 2)(small, 'eng', { deskew: false }, signal);
+    expect(asPage).toHaveBeenCalledTimes(1);
+    const asProbe = readImage();
+    await readingInParts(asProbe, () => 2)(small, 'eng', { deskew: false, probe: true }, signal);
+    expect(asProbe).toHaveBeenCalledTimes(2);
   });
 
   it('gives recognise one reading in the order of the parts, boxes on the page', async () => {
