@@ -48,13 +48,21 @@ export function rendererBytes(profileDir) {
 /** Samples renderer memory every `intervalMs`; `peak()` returns the peak since the last reset. */
 export function memorySampler(profileDir, intervalMs = 100) {
   let peak = 0;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, rendererBytes(profileDir));
-  }, intervalMs);
+  let peakTime = Date.now();
+  const sample = () => {
+    const bytes = rendererBytes(profileDir);
+    if (bytes > peak) [peak, peakTime] = [bytes, Date.now()];
+  };
+  const timer = setInterval(sample, intervalMs);
   return {
-    peak: () => Math.max(peak, rendererBytes(profileDir)),
+    peak: () => {
+      sample();
+      return peak;
+    },
+    /** When (Date.now()) the peak was sampled. */
+    peakTime: () => peakTime,
     reset: () => {
-      peak = rendererBytes(profileDir);
+      [peak, peakTime] = [rendererBytes(profileDir), Date.now()];
     },
     stop: () => clearInterval(timer),
   };

@@ -84,7 +84,7 @@ async function readLong(page, bytes, profileDir) {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       last = await pollOnce(page);
-      curve.push({ pagesDone: last.progress?.pagesDone ?? (last.status === 'succeeded' ? last.pages : 0), mb: rendererBytes(profileDir) / 2 ** 20 });
+      curve.push({ pagesDone: last.progress?.pagesDone ?? (last.status === 'succeeded' ? last.pages : 0), mb: rendererBytes(profileDir) / 2 ** 20, at: Date.now() });
       if (last.status === 'succeeded' || last.status === 'failed') break;
     }
   } finally {
@@ -92,8 +92,10 @@ async function readLong(page, bytes, profileDir) {
   }
   const seconds = (Date.now() - started) / 1000;
   const peakMb = Math.max(sampler.peak() / 2 ** 20, ...curve.map((point) => point.mb));
-  const peakAt = curve.find((point) => point.mb >= peakMb - 1)?.pagesDone ?? null;
-  return { status: last.status, pages: last.pages, seconds, curve, peakMb, peakAt };
+  // The sampler sees the peak between the curve's points: the page count of the first point after it.
+  const peakTime = peakMb > Math.max(...curve.map((point) => point.mb)) ? sampler.peakTime() : curve.find((point) => point.mb >= peakMb)?.at;
+  const peakAt = curve.find((point) => point.at >= (peakTime ?? Infinity))?.pagesDone ?? last.pages;
+  return { status: last.status, pages: last.pages, seconds, curve: curve.map(({ pagesDone, mb }) => ({ pagesDone, mb })), peakMb, peakAt };
 }
 
 /** The long scanned PDF: memory peak, where it was reached, and whether it stays flat after page 20. */
