@@ -166,6 +166,20 @@ test.describe("Microsoft's Document Intelligence SDK against localread", () => {
     // pdf.js may join neighbouring words into one text run: compare word by word.
     expect(pdfPage!.words.flatMap((word) => word.text.split(/\s+/)).filter(Boolean)).toEqual(resultWords);
   });
+
+  // A PDF input is given to pdf.js (which takes its buffer) and then, as it is, to the writer:
+  // each must have bytes of its own.
+  test('output=pdf with a scanned PDF: the input comes back whole, with the result as its text layer', async ({ page }) => {
+    const endpoint = new URL(page.url()).origin;
+    const run = await runSdk(page, { endpoint, key: await apiKey(page), modelId: 'prebuilt-read', bytes: fixtureBytes('syn-scanned-page.pdf'), query: { output: ['pdf'] }, pdf: true });
+    expect(run.final.status).toBe('succeeded');
+    expect(run.pdfHead).toBe('%PDF-');
+    const pages = await pdfWords(Uint8Array.from(run.pdfData!));
+    expect(pages).toHaveLength(1);
+    const resultWords = run.final.analyzeResult!.pages[0]!.words!.map((word) => word.content);
+    expect(resultWords.length).toBeGreaterThan(20);
+    expect(pages[0]!.words.flatMap((word) => word.text.split(/\s+/)).filter(Boolean)).toEqual(resultWords);
+  });
 });
 
 test.describe('Document Intelligence over fetch', () => {
