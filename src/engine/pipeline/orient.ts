@@ -2,9 +2,10 @@
  * Which way up a page is. Two ways, by page size:
  * - A large page (both sides at least PROBE_FIRST_FROM px: scans at 300 dpi, photos) is judged
  *   before it is read: a probe (its central half each way, at half size: a sixteenth of its
- *   pixels, cut into parts for idle workers) is read as the file says it stands; a confident upright or sideways probe tells the turn at once,
- *   otherwise probes try upside down, then a quarter turn each way. The page is then read once,
- *   the right way up, and the probe's words also tell its language (recognise.ts).
+ *   pixels, cut into parts for idle workers) is read as the file says it stands; a confident
+ *   upright or sideways probe tells the turn at once, otherwise probes try upside down, then a
+ *   quarter turn each way. The page is then read once, the right way up, and the probe's words
+ *   also tell its language (recognise.ts).
  * - A small page (a low-resolution scan, a cropped image), where a probe would cost a third of a
  *   reading, is read first and kept when that reading is confidently upright (nearly every page);
  *   only a page that is not is probed and read again.
@@ -43,7 +44,8 @@ const PROBE_FIRST_FROM = HALVE_PROBES_FROM;
 /**
  * Probes read the central part of the page: enough words to judge, a fraction of the work. The
  * whole page's reading waits for the probe: on A4 pages at 300 dpi a central 0.6 cost 40 % of a
- * reading (120 to 135 words of three letters or more), 0.45 about a fifth (40 to 75 words).
+ * reading (120 to 135 words of three letters or more), 0.45 about a fifth (40 to 75 words);
+ * 0.5 lies between (syn-table 36 words, syn-mixed-fonts 28, both read confidently upright).
  */
 const PROBE_CROP = 0.5;
 /** Probes cut words at their edges, which lowers confidence: the bar is a little lower. */
