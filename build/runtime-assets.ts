@@ -22,10 +22,12 @@ export function runtimeAssetMap(): Map<string, string> {
     const dir = require.resolve(`@tesseract.js-data/${model}/package.json`).replace(/package\.json$/, '');
     assets.set(`tesseract/lang/${model}.traineddata.gz`, `${dir}4.0.0_best_int/${model}.traineddata.gz`);
   }
-  // The LSTM-only cores: tesseract.js picks relaxed-SIMD, SIMD or plain at run time.
+  // The LSTM-only cores (the engine picks relaxed-SIMD, SIMD or plain at run time), each a script
+  // and its wasm, beside the worker script where the script looks for the wasm.
   for (const variant of ['', '-simd', '-relaxedsimd']) {
-    const name = `tesseract-core${variant}-lstm.wasm.js`;
-    assets.set(`tesseract/core/${name}`, `${coreDir}${name}`);
+    for (const name of [`tesseract-core${variant}-lstm.js`, `tesseract-core${variant}-lstm.wasm`]) {
+      assets.set(`tesseract/${name}`, `${coreDir}${name}`);
+    }
   }
   addPdfjsData(assets);
   addSecondEngine(assets);
@@ -74,7 +76,9 @@ export function runtimeAssets(): Plugin {
       server.middlewares.use((request, response, next) => {
         const file = assets.get((request.url ?? '').replace(/^\//, '').split('?')[0] ?? '');
         if (!file) return next();
-        response.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream');
+        // application/wasm: without it instantiateStreaming refuses the file.
+        const type = file.endsWith('.js') || file.endsWith('.mjs') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+        response.setHeader('Content-Type', type);
         response.end(readFileSync(file));
       });
     },

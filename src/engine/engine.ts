@@ -6,6 +6,7 @@ import { JobStore } from '../jobs/job-store';
 import { ENGINE_LOCK } from '../jobs/job-signal';
 import { ClaimLoop } from './claim-loop';
 import { OcrPool, type OcrAssets } from './ocr/ocr-pool';
+import { tesseractCoreFile } from './ocr/tesseract-core';
 import { runJob } from './pipeline/run-job';
 import { readingInParts } from './pipeline/read-in-parts';
 import type { PrepareStep } from './pipeline/prepare/prepare-page';
@@ -33,10 +34,14 @@ export interface EngineOptions {
 /** The model most pages are read with first (see pipeline/recognise.ts). */
 const FIRST_MODEL = 'eng';
 
-export function ocrAssets(baseUrl: string): OcrAssets {
+/**
+ * The core sits beside the worker script: Emscripten looks for its `.wasm` in the folder of the
+ * script that loaded it, which in a worker is the worker's own.
+ */
+export async function ocrAssets(baseUrl: string): Promise<OcrAssets> {
   return {
     workerPath: new URL('tesseract/worker.min.js', baseUrl).href,
-    corePath: new URL('tesseract/core/', baseUrl).href,
+    corePath: new URL(`tesseract/${await tesseractCoreFile()}`, baseUrl).href,
     langPath: new URL('tesseract/lang', baseUrl).href,
   };
 }
@@ -48,7 +53,7 @@ export function ocrAssets(baseUrl: string): OcrAssets {
 export async function runEngine(options: EngineOptions): Promise<void> {
   const store = await JobStore.open();
   const size = Math.max(1, options.poolSize ?? navigator.hardwareConcurrency ?? 1);
-  const pool = new OcrPool({ assets: ocrAssets(options.baseUrl), size });
+  const pool = new OcrPool({ assets: await ocrAssets(options.baseUrl), size });
   // The engine uses `size` cores: a pool of one (`?pool=1`, the bench's baseline) means one thread here too.
   const secondEngine = new SecondEngine({ assets: secondEngineAssets(options.baseUrl), threads: size });
   // Across all jobs, one decoded page per worker plus one being prepared: memory stays bounded

@@ -22,7 +22,7 @@ const LATER = [
   /\/ppocr\//,
   /\/pdfjs\//,
   /\/tesseract\/lang\/(?!eng\.)/,
-  /\/tesseract\/core\/tesseract-core-(simd-)?lstm\.wasm\.js$/,
+  /\/tesseract\/tesseract-core-(simd-)?lstm\.(js|wasm)$/,
   /\.ttf$/,
 ];
 

@@ -35,6 +35,8 @@ test('a whole session sends no request to any origin but the app\'s', async ({ c
   // downloads, the engine worker and the OCR workers' runtime.
   const paths = new Set(requests.map((url) => new URL(url).pathname));
   const expected = ['/', '/sw.js', '/vision/v3.2/read/analyze', '/tesseract/worker.min.js', '/tesseract/lang/eng.traineddata.gz'];
+  // The OCR core, script and wasm, loaded by the OCR workers from beside their own script.
+  expected.push('/tesseract/tesseract-core-relaxedsimd-lstm.js', '/tesseract/tesseract-core-relaxedsimd-lstm.wasm');
   // The second engine's runtime and models, fetched by its worker when the form needed it.
   expected.push('/ppocr/ort/ort-wasm-simd-threaded.wasm', '/ppocr/models/ch_PP-OCRv4_rec_infer.onnx');
   for (const path of expected) {

@@ -44,6 +44,11 @@ test('after one visit the app loads and reads a document with the network off', 
   expect(form.status).toBe('succeeded');
   expect(characterErrorRate(fixtureText('syn-form-fax.gt.txt'), resultText(form))).toBeLessThan(0.15);
 
+  // The OCR core's wasm comes from the service worker as `application/wasm`, which streaming
+  // compilation (and so Chromium's cache of the compiled code) requires.
+  const coreType = await page.evaluate(() => fetch('/tesseract/tesseract-core-relaxedsimd-lstm.wasm').then((response) => response.headers.get('Content-Type')));
+  expect(coreType).toBe('application/wasm');
+
   // The network really is off: a URL the service worker does not hold cannot be fetched.
   context.off('requestfailed', onFailed);
   const probe = await page.evaluate(() =>

@@ -15,7 +15,7 @@ import { waitInLine } from '../wait-in-line';
 /** Same-origin, absolute URLs of the OCR runtime (a relative workerPath fails inside a worker). */
 export interface OcrAssets {
   workerPath: string;
-  /** A folder: tesseract.js picks the fastest `*-lstm.wasm.js` core the browser supports. */
+  /** The core's script (`tesseract-core.ts` picks it); its `.wasm` lies beside the worker script. */
   corePath: string;
   langPath: string;
 }

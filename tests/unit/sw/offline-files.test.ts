@@ -24,9 +24,10 @@ describe('splitManifest', () => {
       'index.html',
       'assets/engine.worker-abc.js',
       'tesseract/worker.min.js',
-      'tesseract/core/tesseract-core-relaxedsimd-lstm.wasm.js',
-      'tesseract/core/tesseract-core-simd-lstm.wasm.js',
-      'tesseract/core/tesseract-core-lstm.wasm.js',
+      'tesseract/tesseract-core-relaxedsimd-lstm.js',
+      'tesseract/tesseract-core-relaxedsimd-lstm.wasm',
+      'tesseract/tesseract-core-simd-lstm.js',
+      'tesseract/tesseract-core-lstm.wasm',
       'tesseract/lang/eng.traineddata.gz',
       'tesseract/lang/deu.traineddata.gz',
       'ppocr/models/ch_PP-OCRv4_det_infer.onnx',
@@ -35,8 +36,8 @@ describe('splitManifest', () => {
       'fonts/LiberationSans-Regular.ttf',
     ];
     const { now, later } = splitManifest(urls.map((url) => ({ url, revision: null })));
-    expect(now.map((entry) => entry.url)).toEqual(urls.slice(0, 4).concat('tesseract/lang/eng.traineddata.gz'));
-    expect(later.map((entry) => entry.url)).toEqual([urls[4], urls[5], ...urls.slice(7)]);
+    expect(now.map((entry) => entry.url)).toEqual(urls.slice(0, 5).concat('tesseract/lang/eng.traineddata.gz'));
+    expect(later.map((entry) => entry.url)).toEqual([urls[5], urls[6], ...urls.slice(8)]);
     expect(isLaterFile('/app/tesseract/lang/english.traineddata.gz')).toBe(true);
   });
 });
