@@ -4,9 +4,10 @@
 //
 // Runs a corpus through the real app in Chromium, over its HTTP API: builds and serves the app,
 // reads every document one at a time (time per page, peak renderer memory), then all at once with
-// the full pool and with one worker (throughput), saves each result JSON, scores them with
-// ../shared/tools/ocr-score.mjs and prints a table per category. When the native `tesseract` CLI
-// is installed, the same documents go through it (single-threaded) in the same run, for ratios.
+// the full pool and with one worker (throughput: all documents, then those tesseract reads
+// alone), saves each result JSON, scores them with ../shared/tools/ocr-score.mjs and prints a
+// table per category. When the native `tesseract` CLI is installed, the same documents go through
+// it (single-threaded) in the same run, for ratios.
 //
 // The engine's diagnostics (BroadcastChannel 'localread-diagnostics') tell, per page, which
 // preparation steps were taken and whether the second engine read it: the document table shows
@@ -45,7 +46,7 @@ import { readDocuments } from './lib/read-documents.mjs';
 import { score } from './lib/score.mjs';
 import { backendLine } from './lib/diagnostics.mjs';
 import { ABLATION_CATEGORIES, ablationDocuments, ablationVariants, runAblation } from './lib/ablation.mjs';
-import { ablationReport, categoryReport, documentReport, tesseractOnlyLine } from './lib/report.mjs';
+import { ablationReport, categoryReport, documentReport, readByTesseractAlone, tesseractOnlyLine } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -69,9 +70,9 @@ const documents = manifest.documents
 // either should show what it costs or gains there.
 const ablation = !flag('--no-ablation');
 
-async function throughput(context, origin, pool) {
+async function throughput(context, origin, pool, docs) {
   const page = await openApp(context, origin, { pool });
-  const payload = documents.map((d) => readFileSync(join(corpus, d.file)).toString('base64'));
+  const payload = docs.map((d) => readFileSync(join(corpus, d.file)).toString('base64'));
   const started = Date.now();
   // Polled every second, as Azure's documentation advises: 27 clients polling every 50 ms would
   // load the CPU the OCR needs.
@@ -145,9 +146,18 @@ async function corpusRun(context, origin, sampler) {
   console.log(`\n${backendLine(runs)}`);
   if (ablation) await ablate(context, origin, runs);
   if (!flag('--no-throughput')) {
-    const full = await throughput(context, origin, cores);
-    const single = await throughput(context, origin, 1);
-    console.log(`\nAll documents at once: pool of ${cores}: ${full.pagesPerMinute.toFixed(1)} pages/min; pool of 1: ${single.pagesPerMinute.toFixed(1)} pages/min; speed-up ${(full.pagesPerMinute / single.pagesPerMinute).toFixed(2)}x (target 1.8x)`);
+    // The issue's target is for the pages tesseract reads alone; the second engine's are measured
+    // apart (all documents, as before, shows both together).
+    const sets = [
+      ['All documents at once', documents],
+      ['The documents tesseract reads alone, at once', readByTesseractAlone(documents, runs)],
+    ];
+    for (const [label, docs] of sets) {
+      if (docs.length === 0) continue;
+      const full = await throughput(context, origin, cores, docs);
+      const single = await throughput(context, origin, 1, docs);
+      console.log(`\n${label} (${full.pages} pages): pool of ${cores}: ${full.pagesPerMinute.toFixed(1)} pages/min; pool of 1: ${single.pagesPerMinute.toFixed(1)} pages/min; speed-up ${(full.pagesPerMinute / single.pagesPerMinute).toFixed(2)}x (target 1.8x)`);
+    }
   }
   console.log(`\nResults: ${join(out, 'results')}; scores: ${join(out, 'scores.json')}`);
 }

@@ -99,11 +99,16 @@ export function ablationReport({ baseline, variants }, first) {
  * against native tesseract single-threaded on the same documents, with Debian's models and with
  * the app's own: the target of per-page speed is stated for exactly these pages.
  */
-export function tesseractOnlyLine(documents, runs, nativeRuns, appNativeRuns) {
-  const docs = documents.filter((d) => {
+/** The documents whose every page tesseract read alone in the corpus run (no second engine, no text layer). */
+export function readByTesseractAlone(documents, runs) {
+  return documents.filter((d) => {
     const run = runs.get(d.name);
     return run && run.pages > 0 && !run.diagnostics.secondEngine && (run.diagnostics.pages?.length ?? 0) > 0;
   });
+}
+
+export function tesseractOnlyLine(documents, runs, nativeRuns, appNativeRuns) {
+  const docs = readByTesseractAlone(documents, runs);
   const sum = (map) => docs.reduce((acc, d) => ({ ms: acc.ms + (map.get(d.name)?.ms ?? 0), pages: acc.pages + (map.get(d.name)?.pages ?? 0) }), { ms: 0, pages: 0 });
   const ours = sum(runs);
   const parts = [`Documents read by tesseract alone: ${docs.length}, ${ours.pages} pages, ${f0(ours.ms / ours.pages)} ms/page`];
