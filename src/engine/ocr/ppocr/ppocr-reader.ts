@@ -10,6 +10,7 @@ import { cropLine, quadSpan, turnHalf, type LineCrop } from './crop';
 import { ctcGreedy, wordSpans } from './ctc-decode';
 import { dbBoxes, type DbOptions } from './db-postprocess';
 import { DET_MAX_SIDE, detInput } from './det-input';
+import { detectInTiles } from './det-tiles';
 import type { GreyImage } from '../../pipeline/grey-image';
 import { mergeLines, type LineOptions } from './lines';
 import { recInput } from './rec-input';
@@ -84,7 +85,7 @@ export class PpocrReader {
 
   async #detect(image: GreyImage) {
     const input = detInput(image, this.#options.detMaxSide, this.#options.detMinSide);
-    const output = await this.#models.det.run({ [INPUT]: input.tensor });
+    const output = await detectInTiles(this.#models.det, INPUT, input.tensor);
     const [height = 0, width = 0] = output.dims.slice(-2);
     const map = { data: output.data, width, height };
     return dbBoxes(map, { width: image.width, height: image.height, scaleX: input.scaleX, scaleY: input.scaleY }, this.#options.db).map((b) => b.quad);
