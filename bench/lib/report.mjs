@@ -94,11 +94,6 @@ export function ablationReport({ baseline, variants }, first) {
   return table(headers, rows);
 }
 
-/**
- * Time per page on the documents that tesseract alone read (no page took the second engine),
- * against native tesseract single-threaded on the same documents, with Debian's models and with
- * the app's own: the target of per-page speed is stated for exactly these pages.
- */
 /** The documents whose every page tesseract read alone in the corpus run (no second engine, no text layer). */
 export function readByTesseractAlone(documents, runs) {
   return documents.filter((d) => {
@@ -107,6 +102,11 @@ export function readByTesseractAlone(documents, runs) {
   });
 }
 
+/**
+ * Time per page on the documents that tesseract alone read (no page took the second engine),
+ * against native tesseract single-threaded on the same documents, with Debian's models and with
+ * the app's own: the target of per-page speed is stated for exactly these pages.
+ */
 export function tesseractOnlyLine(documents, runs, nativeRuns, appNativeRuns) {
   const docs = readByTesseractAlone(documents, runs);
   const sum = (map) => docs.reduce((acc, d) => ({ ms: acc.ms + (map.get(d.name)?.ms ?? 0), pages: acc.pages + (map.get(d.name)?.pages ?? 0) }), { ms: 0, pages: 0 });
