@@ -58,12 +58,27 @@ export function pixelsOf(raster: RasterPage): Uint8Array<ArrayBuffer> {
   return raster.pgm.subarray(raster.pgm.length - raster.width * raster.height);
 }
 
-/** Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. */
+/** Whether this machine stores the low byte of a word first (every browser's platform does). */
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
+/**
+ * Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. Read a
+ * pixel at a time as one 32-bit word: a 300 dpi page is 8.7 million of them, and byte by byte the
+ * loop took a tenth of a second of the engine's thread.
+ */
 export function rgbaToPgm(rgba: Uint8ClampedArray, width: number, height: number): RasterPage {
   const { pgm, pixels } = allocatePgm(width, height);
-  for (let source = 0, target = 0; source < rgba.length; source += 4, target += 1) {
-    // Integer weights 77/150/29 (sum 256) approximate 0.299/0.587/0.114.
-    pixels[target] = (rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8;
+  // Integer weights 77/150/29 (sum 256) approximate 0.299/0.587/0.114.
+  if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+    for (let i = 0; i < words.length; i += 1) {
+      const v = words[i]!;
+      pixels[i] = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+    }
+  } else {
+    for (let source = 0, target = 0; source < rgba.length; source += 4, target += 1) {
+      pixels[target] = (rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8;
+    }
   }
   return { width, height, pgm };
 }

@@ -47,6 +47,17 @@ describe('rgbaToPgm', () => {
     const transparent = rgbaToPgm(new Uint8ClampedArray([90, 90, 90, 0]), 1, 1).pgm.at(-1);
     expect(transparent).toBe(opaque);
   });
+
+  it('gives the same grey from a view that is not word-aligned as from an aligned one', () => {
+    const pixels = rgba([12, 200, 7], [255, 128, 0], [3, 3, 250], [77, 150, 29]);
+    const shifted = new Uint8ClampedArray(pixels.length + 1);
+    shifted.set(pixels, 1);
+    const aligned = rgbaToPgm(pixels, 2, 2).pgm;
+    const unaligned = rgbaToPgm(shifted.subarray(1), 2, 2).pgm;
+    expect([...unaligned]).toEqual([...aligned]);
+    // Red, green and blue weigh 77, 150 and 29 (of 256), whichever way the pixel was read.
+    expect(aligned.at(-4)).toBe((12 * 77 + 200 * 150 + 7 * 29) >> 8);
+  });
 });
 
 describe('assumedDpi', () => {
