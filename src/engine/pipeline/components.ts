@@ -26,6 +26,13 @@ interface Runs {
   row: Int32Array;
 }
 
+/** `array`'s values in a new array of `length` (longer), zeros after them. */
+function grown(array: Int32Array, length: number): Int32Array {
+  const copy = new Int32Array(length);
+  copy.set(array);
+  return copy;
+}
+
 function runsOf(mask: Uint8Array, width: number, height: number): Runs {
   let capacity = 1024;
   let runs: Runs = { count: 0, start: new Int32Array(capacity), end: new Int32Array(capacity), row: new Int32Array(capacity) };
@@ -37,12 +44,7 @@ function runsOf(mask: Uint8Array, width: number, height: number): Runs {
       while (x + 1 < width && mask[row + x + 1]) x += 1;
       if (runs.count === capacity) {
         capacity *= 2;
-        const grow = (old: Int32Array) => {
-          const grown = new Int32Array(capacity);
-          grown.set(old);
-          return grown;
-        };
-        runs = { count: runs.count, start: grow(runs.start), end: grow(runs.end), row: grow(runs.row) };
+        runs = { count: runs.count, start: grown(runs.start, capacity), end: grown(runs.end, capacity), row: grown(runs.row, capacity) };
       }
       runs.start[runs.count] = from;
       runs.end[runs.count] = x;
@@ -97,11 +99,7 @@ export function findComponents(mask: Uint8Array, width: number, height: number):
     const to = runs.end[i]!;
     const y = runs.row[i]!;
     if (root === i) {
-      if (5 * (count + 1) > boxes.length) {
-        const grown = new Int32Array(boxes.length * 2);
-        grown.set(boxes);
-        boxes = grown;
-      }
+      if (5 * (count + 1) > boxes.length) boxes = grown(boxes, boxes.length * 2);
       // A new component: its first run, in raster order, gives its left, top and right.
       boxes[5 * count] = from;
       boxes[5 * count + 1] = y;
