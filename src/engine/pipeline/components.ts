@@ -27,7 +27,7 @@ interface Runs {
 }
 
 /** `array`'s values in a new array of `length` (longer), zeros after them. */
-function grown(array: Int32Array, length: number): Int32Array {
+function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(length);
   copy.set(array);
   return copy;
