@@ -1,12 +1,21 @@
 /**
  * PNG, JPEG and BMP -> one greyscale page, in the worker: the browser decodes (EXIF orientation
  * honoured), transparency is composited onto white, and the size limits of Read 3.2 apply.
+ * ImageDecoder decodes when it gives the same page for less (decode-frame.ts); a canvas otherwise.
  */
 import { ReadApiError } from '../../read-api/errors';
-import { assertImageDimensions } from '../../read-api/formats';
+import { assertImageDimensions, sniffFormat } from '../../read-api/formats';
+import { decodeFrame } from './decode-frame';
 import { MAX_CANVAS_PIXELS, rgbaToPgm, type RasterPage } from './raster';
 
 export async function decodeImage(bytes: Uint8Array<ArrayBuffer>): Promise<RasterPage> {
+  const format = sniffFormat(bytes);
+  const decoded = format === 'png' || format === 'jpeg' || format === 'bmp' ? await decodeFrame(bytes, format) : null;
+  return decoded ?? decodeOnCanvas(bytes);
+}
+
+/** Decodes through an ImageBitmap drawn on a white canvas: whatever the browser can show, as shown. */
+async function decodeOnCanvas(bytes: Uint8Array<ArrayBuffer>): Promise<RasterPage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(new Blob([bytes]), { imageOrientation: 'from-image' });

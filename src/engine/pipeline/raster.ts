@@ -61,24 +61,45 @@ export function pixelsOf(raster: RasterPage): Uint8Array<ArrayBuffer> {
 /** Whether this machine stores the low byte of a word first (every browser's platform does). */
 const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
+/** Where red and blue sit in a pixel's four bytes: canvases give RGBA, decoded frames often BGRA. */
+export type ChannelOrder = 'rgba' | 'bgra';
+
 /**
- * Greyscale (ITU-R BT.601 luma) of RGBA pixels that are already composited onto white. Read a
- * pixel at a time as one 32-bit word: a 300 dpi page is 8.7 million of them, and byte by byte the
- * loop took a tenth of a second of the engine's thread.
+ * Greyscale (ITU-R BT.601 luma) of 4-byte pixels that are opaque or already composited onto
+ * white; the fourth byte is not read. Read a pixel at a time as one 32-bit word: a 300 dpi page
+ * is 8.7 million of them, and byte by byte the loop took a tenth of a second of the engine's thread.
  */
-export function rgbaToPgm(rgba: Uint8ClampedArray, width: number, height: number): RasterPage {
+export function rgbaToPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, order: ChannelOrder = 'rgba'): RasterPage {
   const { pgm, pixels } = allocatePgm(width, height);
   // Integer weights 77/150/29 (sum 256) approximate 0.299/0.587/0.114.
+  const [first, third] = order === 'rgba' ? [77, 29] : [29, 77];
   if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
-    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2);
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
     for (let i = 0; i < words.length; i += 1) {
       const v = words[i]!;
-      pixels[i] = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
+      pixels[i] = ((v & 0xff) * first + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * third) >> 8;
     }
   } else {
-    for (let source = 0, target = 0; source < rgba.length; source += 4, target += 1) {
-      pixels[target] = (rgba[source]! * 77 + rgba[source + 1]! * 150 + rgba[source + 2]! * 29) >> 8;
+    for (let source = 0, target = 0; target < pixels.length; source += 4, target += 1) {
+      pixels[target] = (rgba[source]! * first + rgba[source + 1]! * 150 + rgba[source + 2]! * third) >> 8;
     }
   }
+  return { width, height, pgm };
+}
+
+/** Whether every 4-byte pixel's fourth byte (its alpha) is 255. */
+export function isOpaque(rgba: Uint8ClampedArray | Uint8Array): boolean {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+}
+
+/**
+ * A page from a luma plane (a JPEG's Y, full range), `stride` bytes a row: the grey the reader
+ * wants is already there, with no colour to convert and no RGBA to allocate.
+ */
+export function lumaToPgm(plane: Uint8Array, stride: number, width: number, height: number): RasterPage {
+  const { pgm, pixels } = allocatePgm(width, height);
+  if (stride === width) pixels.set(plane.subarray(0, width * height));
+  else for (let y = 0; y < height; y += 1) pixels.set(plane.subarray(y * stride, y * stride + width), y * width);
   return { width, height, pgm };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assumedDpi, rgbaToPgm, withAssumedDpi } from '../../../../src/engine/pipeline/raster';
+import { assumedDpi, isOpaque, lumaToPgm, rgbaToPgm, withAssumedDpi } from '../../../../src/engine/pipeline/raster';
 import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
 import { cropCentre, halveRaster } from '../../../../src/engine/pipeline/raster-scale';
 
@@ -77,5 +77,23 @@ describe('assumedDpi', () => {
     expect(rotateRaster(page, 1).dpi).toBe(300);
     expect(cropCentre(page, 0.5).dpi).toBe(300);
     expect(halveRaster(page).dpi).toBe(150);
+  });
+});
+
+describe('isOpaque and lumaToPgm', () => {
+  it('finds the one pixel that is not opaque', () => {
+    expect(isOpaque(rgba([1, 2, 3], [4, 5, 6]))).toBe(true);
+    expect(isOpaque(new Uint8Array([1, 2, 3, 255, 4, 5, 6, 254]))).toBe(false);
+  });
+
+  it('copies a luma plane row by row, leaving out the padding past each row', () => {
+    const plane = new Uint8Array([1, 2, 9, 3, 4, 9]);
+    expect([...lumaToPgm(plane, 3, 2, 2).pgm.subarray(-4)]).toEqual([1, 2, 3, 4]);
+    expect([...lumaToPgm(new Uint8Array([5, 6, 7, 8]), 2, 2, 2).pgm.subarray(-4)]).toEqual([5, 6, 7, 8]);
+  });
+
+  it('reads BGRA pixels with the weights of red and blue swapped over', () => {
+    const bgra = new Uint8Array([7, 200, 12, 255]);
+    expect(rgbaToPgm(bgra, 1, 1, 'bgra').pgm.at(-1)).toBe((12 * 77 + 200 * 150 + 7 * 29) >> 8);
   });
 });
