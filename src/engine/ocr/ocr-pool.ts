@@ -3,7 +3,7 @@
  * Workers start on demand, up to `size` in all; a worker whose model is not needed is switched to
  * the one that is, and idle workers are terminated after a while to give their memory back.
  */
-import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type ImageLike, type Worker as TesseractWorker } from 'tesseract.js';
 import { ReadApiError } from '../../read-api/errors';
 import type { RasterPage } from '../pipeline/raster';
 import type { OcrPage } from './tesseract-page';
@@ -73,7 +73,10 @@ export class OcrPool {
       // Parameters given with one page apply to it alone (tesseract.js restores them after).
       const resolution = page.dpi ? { user_defined_dpi: String(Math.round(page.dpi)) } : {};
       const options = { rotateAuto: deskew, ...resolution };
-      const recognition = pooled.worker.recognize(new Blob([page.pgm]), options, { blocks: true, text: false });
+      // The bytes as they are: tesseract.js copies an array once and posts it; a Blob it would
+      // first read back through a FileReader, after the page was copied into it. (Its types name
+      // Node's Buffer for this case, which a browser build does not have.)
+      const recognition = pooled.worker.recognize(page.pgm as unknown as ImageLike, options, { blocks: true, text: false });
       const { data } = await abortable(recognition, signal, discard);
       this.#release(pooled);
       return data;
