@@ -60,7 +60,7 @@ export class OcrPool {
    * cannot cancel a recognition (nor settles one whose worker died), so the worker is terminated
    * and the next page starts a fresh one.
    */
-  async recognize(page: RasterPage, model: string, { deskew }: RecognizeOptions, signal?: AbortSignal): Promise<OcrPage> {
+  async recognize(page: RasterPage, model: string, { deskew, skewRadians }: RecognizeOptions, signal?: AbortSignal): Promise<OcrPage> {
     const pooled = await this.#acquire(model, signal);
     let discarded = false;
     const discard = () => {
@@ -72,7 +72,9 @@ export class OcrPool {
       throwIfAborted(signal);
       // Parameters given with one page apply to it alone (tesseract.js restores them after).
       const resolution = page.dpi ? { user_defined_dpi: String(Math.round(page.dpi)) } : {};
-      const options = { rotateAuto: deskew, ...resolution };
+      // A skew measured already is given: measuring it again would find the lines twice.
+      const deskewing = deskew && skewRadians !== undefined ? { rotateRadians: skewRadians } : { rotateAuto: deskew };
+      const options = { ...deskewing, ...resolution };
       // The bytes as they are: tesseract.js copies an array once and posts it; a Blob it would
       // first read back through a FileReader, after the page was copied into it. (Its types name
       // Node's Buffer for this case, which a browser build does not have.)

@@ -4,8 +4,8 @@
  *   before it is read: a probe (its central half each way, at half size: a sixteenth of its
  *   pixels, cut into parts for idle workers) is read as the file says it stands; a confident
  *   upright or sideways probe tells the turn at once, otherwise probes try upside down, then a
- *   quarter turn each way. The page is then read once, the right way up, and the probe's words
- *   also tell its language (recognise.ts).
+ *   quarter turn each way. The page is then read once, the right way up; the probe's words also
+ *   tell its language, and the upright probe's skew straightens it (recognise.ts).
  * - A small page (a low-resolution scan, a cropped image), where a probe would cost a third of a
  *   reading, is read first and kept when that reading is confidently upright (nearly every page);
  *   only a page that is not is probed and read again.
@@ -14,11 +14,17 @@ import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidew
 import { rotateRaster, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { cropCentre, halveRaster } from './raster-scale';
-import type { OcrPage } from '../ocr/tesseract-page';
+import { wordsOf, type OcrPage } from '../ocr/tesseract-page';
 
 export interface RecognizeOptions {
   /** Let tesseract find and undo a small skew (it reports the angle as `rotateRadians`). */
   deskew: boolean;
+  /**
+   * The skew, measured already (by a first reading of the same image): tesseract turns the image
+   * by it instead of measuring it. Measuring finds the text lines, and when the image is then
+   * turned, the reading finds them all again: on a skewed A4 page a quarter of its reading's time.
+   */
+  skewRadians?: number;
   /**
    * The image is a probe, read only for its orientation and language: it may be cut into parts
    * far smaller than a page's (what a part loses at its edges does not change either).
@@ -51,7 +57,11 @@ const PROBE_CROP = 0.5;
 /** Probes cut words at their edges, which lowers confidence: the bar is a little lower. */
 const PROBE_CONFIDENCE = 55;
 
-/** Probes are read as they stand (a small skew does not change which way up a page is). */
+/**
+ * A small page's probes are read as they stand (a small skew does not change which way up a page
+ * is, and its reading measures the skew itself). A large page's probes also measure the skew,
+ * for the page to be straightened before its reading (orientByProbe, recognise.ts).
+ */
 const PROBE_READING: RecognizeOptions = { deskew: false, probe: true };
 
 /** Quarter turns to try: a page read as vertical words lies on its side, otherwise most likely upside down. */
@@ -76,16 +86,16 @@ interface ProbedTurn {
  * confidently upright), stopping at the first that reads upright; if none does, the best-scoring
  * turn wins. `asGiven` is the probe read as it stands, when already read (else it is read last).
  */
-async function probeTurns(probe: RasterPage, first: OcrPage, recognize: Recognize, asGiven?: OcrPage): Promise<ProbedTurn> {
+async function probeTurns(probe: RasterPage, first: OcrPage, recognize: Recognize, options: RecognizeOptions, asGiven?: OcrPage): Promise<ProbedTurn> {
   const scores = [0, 0, 0, 0];
   const readings: Array<OcrPage | undefined> = [asGiven, undefined, undefined, undefined];
   for (const turn of probeOrder(first)) {
-    const reading = await recognize(rotateRaster(probe, turn), PROBE_READING);
+    const reading = await recognize(rotateRaster(probe, turn), options);
     if (looksUpright(reading, PROBE_CONFIDENCE) && orientationScore(reading) > 0) return { turn, reading };
     scores[turn] = orientationScore(reading);
     readings[turn] = reading;
   }
-  readings[0] ??= await recognize(probe, PROBE_READING);
+  readings[0] ??= await recognize(probe, options);
   scores[0] = orientationScore(readings[0]);
   const turn = bestTurn(scores);
   return { turn, reading: readings[turn]! };
@@ -101,16 +111,35 @@ export interface ProbedOrientation {
   turns: QuarterTurns;
   /** The probe read upright (or as nearly upright as any turn read it). */
   probe: OcrPage;
+  /**
+   * The text's skew on the upright page, as the probe that read it upright measured it: given
+   * when the page may be deskewed and that probe read enough words to measure it.
+   */
+  skewRadians?: number;
 }
 
-/** Decides a large page's turn from probes alone, starting from the turn its file declares. */
-export async function orientByProbe(raster: RasterPage, recognize: Recognize, hint: QuarterTurns = 0): Promise<ProbedOrientation> {
+/** Words of the upright probe from which its skew stands for the page's (a line or two of text). */
+const MIN_WORDS_FOR_SKEW = 12;
+
+function withSkew(turns: QuarterTurns, probe: OcrPage, deskew: boolean): ProbedOrientation {
+  const measured = deskew && wordsOf(probe).length >= MIN_WORDS_FOR_SKEW;
+  return measured ? { turns, probe, skewRadians: probe.rotateRadians ?? 0 } : { turns, probe };
+}
+
+/**
+ * Decides a large page's turn from probes alone, starting from the turn its file declares. With
+ * `deskew`, the probes measure the skew too.
+ */
+export async function orientByProbe(raster: RasterPage, recognize: Recognize, hint: QuarterTurns = 0, deskew = false): Promise<ProbedOrientation> {
+  const options: RecognizeOptions = { deskew, probe: true };
   const probe = probeOf(rotateRaster(raster, hint));
-  const first = await recognize(probe, PROBE_READING);
-  if (looksUpright(first, PROBE_CONFIDENCE)) return { turns: hint, probe: first };
+  const first = await recognize(probe, options);
+  if (looksUpright(first, PROBE_CONFIDENCE)) return withSkew(hint, first, deskew);
   const sideways = turnsForSidewaysReading(first);
-  const found = sideways === null ? await probeTurns(probe, first, recognize, first) : { turn: sideways, reading: first };
-  return { turns: ((hint + found.turn) % 4) as QuarterTurns, probe: found.reading };
+  // A probe read on its side measured no skew of the upright page: the reading measures it.
+  if (sideways !== null) return { turns: ((hint + sideways) % 4) as QuarterTurns, probe: first };
+  const found = await probeTurns(probe, first, recognize, options, first);
+  return withSkew(((hint + found.turn) % 4) as QuarterTurns, found.reading, deskew);
 }
 
 /**
@@ -127,7 +156,7 @@ export async function orient(
   const first = await recognize(base, { deskew });
   const asGiven = { ocr: first, turns: hint, skewRadians: first.rotateRadians ?? 0 };
   if (looksUpright(first)) return asGiven;
-  const extra = turnsForSidewaysReading(first) ?? (await probeTurns(probeOf(base), first, recognize)).turn;
+  const extra = turnsForSidewaysReading(first) ?? (await probeTurns(probeOf(base), first, recognize, PROBE_READING)).turn;
   if (extra === 0) return asGiven;
   const turns = ((hint + extra) % 4) as QuarterTurns;
   const ocr = await recognize(rotateRaster(raster, turns), { deskew });

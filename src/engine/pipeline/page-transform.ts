@@ -73,6 +73,51 @@ export function unskew(radians: number, width: number, height: number): (x: numb
   };
 }
 
+/**
+ * Turns greyscale pixels by `radians` about the centre, keeping the size, as tesseract deskews an
+ * image (`unskew` maps points back): each pixel is sampled bilinearly from where `unskew` puts
+ * it, and white where that falls off the page. A page straightened before it is read has level
+ * lines, so it can be cut between them into parts for several workers (page-parts.ts).
+ */
+export function straighten(raster: RasterPage, radians: number): RasterPage {
+  if (radians === 0) return raster;
+  const { width: w, height: h } = raster;
+  const source = pixelsOf(raster);
+  const { pgm, pixels: target } = allocatePgm(w, h);
+  const [cos, sin] = [Math.cos(-radians), Math.sin(-radians)];
+  const [cx, cy] = [w / 2, h / 2];
+  const at = (x: number, y: number) => (x >= 0 && x < w && y >= 0 && y < h ? source[y * w + x]! : 255);
+  for (let y = 0; y < h; y += 1) {
+    // Where the centre of the row's first pixel comes from, less half a pixel: sample positions.
+    const dy = y + 0.5 - cy;
+    let sx = cx + (0.5 - cx) * cos - dy * sin - 0.5;
+    let sy = cy + (0.5 - cx) * sin + dy * cos - 0.5;
+    for (let x = 0; x < w; x += 1, sx += cos, sy += sin) {
+      const x0 = Math.floor(sx);
+      const y0 = Math.floor(sy);
+      const fx = sx - x0;
+      const fy = sy - y0;
+      let a: number, b: number, c: number, d: number;
+      if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+        const i = y0 * w + x0;
+        a = source[i]!;
+        b = source[i + 1]!;
+        c = source[i + w]!;
+        d = source[i + w + 1]!;
+      } else {
+        a = at(x0, y0);
+        b = at(x0 + 1, y0);
+        c = at(x0, y0 + 1);
+        d = at(x0 + 1, y0 + 1);
+      }
+      const top = a + (b - a) * fx;
+      const bottom = c + (d - c) * fx;
+      target[y * w + x] = top + (bottom - top) * fy + 0.5;
+    }
+  }
+  return { width: w, height: h, pgm, ...(raster.dpi ? { dpi: raster.dpi } : {}) };
+}
+
 export interface TransformInput {
   /** Size of the raster the engines were given (before any quarter turn), in pixels. */
   width: number;

@@ -10,7 +10,7 @@ import { ReadApiError } from '../../read-api/errors';
 import { SHIPPED_LANGUAGES } from '../../read-api/params';
 import { detectLanguage } from './detect-language';
 import { orient, orientByProbe, probesFirst, type RecognizeOptions } from './orient';
-import { rotateRaster, unskew, type QuarterTurns } from './page-transform';
+import { rotateRaster, straighten, unskew, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { textReadingOf, wordsOf, type OcrPage } from '../ocr/tesseract-page';
 import type { Quad, TextReading } from '../ocr/text-reading';
@@ -32,7 +32,7 @@ export interface PageRecognition {
   reading: TextReading;
   /** Clockwise quarter turns applied to the raster before it was read. */
   turns: QuarterTurns;
-  /** Tesseract's deskew after the turns: the text's small angle. */
+  /** The text's small angle after the turns: what the page was straightened by, and tesseract's deskew after that. */
   skewRadians: number;
   /** The page's language, when given or detected. */
   language?: string;
@@ -80,6 +80,16 @@ function movedReading(reading: TextReading, dx: number, dy: number): TextReading
   return mapReading(reading, (box) => box.map((value, i) => value + (i % 2 === 0 ? dx : dy)) as Quad);
 }
 
+/** A reading of a page straightened by `radians` (`straighten`), brought back onto the page. */
+function unskewedReading(reading: TextReading, radians: number, width: number, height: number): TextReading {
+  const map = unskew(radians, width, height);
+  return mapReading(reading, (box) => {
+    const points: number[] = [];
+    for (let i = 0; i < box.length; i += 2) points.push(...map(box[i]!, box[i + 1]!));
+    return points as Quad;
+  });
+}
+
 /** Tesseract's reading, in the upright frame of a `width` x `height` raster (each part in its own). */
 function uprightReading(ocr: OcrPage, width: number, height: number): TextReading {
   if (ocr.parts) return { lines: ocr.parts.flatMap((part) => movedReading(uprightReading(part.ocr, part.width, part.height), part.left, part.top).lines) };
@@ -100,13 +110,22 @@ export async function recognise(
   let ocr: OcrPage;
   let turns: QuarterTurns;
   let found = language;
+  // A skew the probe measured is undone here, before the reading: the page's lines are then
+  // level, so it can be cut between them into parts for every worker (a page 2 degrees off has
+  // no blank row across it). Tesseract still measures what is left on each part (a probe of a
+  // photo measures less than its whole width shows), which turns a part only when it is off by
+  // more than 0.3 degrees.
+  let straightenedBy = 0;
+  let straightened: RasterPage | undefined;
   if (probesFirst(raster)) {
     // Turn and language from a probe, then one reading: a rotated or non-English page is not
     // read twice.
-    const probed = await orientByProbe(raster, withModel(firstModel), hints.turns ?? 0);
+    const probed = await orientByProbe(raster, withModel(firstModel), hints.turns ?? 0, deskew);
     turns = probed.turns;
     found ??= detectLanguage(wordsOf(probed.probe).map((word) => word.text)) ?? undefined;
-    ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(found ?? FIRST_LANGUAGE), { deskew }, signal);
+    straightenedBy = probed.skewRadians ?? 0;
+    straightened = straighten(rotateRaster(raster, turns), straightenedBy);
+    ocr = await readers.tesseract(straightened, modelOf(found ?? FIRST_LANGUAGE), { deskew }, signal);
   } else {
     ({ ocr, turns } = await orient(raster, withModel(firstModel), hints.turns ?? 0, deskew));
   }
@@ -115,11 +134,14 @@ export async function recognise(
   if (!found) {
     const detected = detectLanguage(wordsOf(ocr).map((word) => word.text));
     found = detected ?? undefined;
-    if (detected && detected !== FIRST_LANGUAGE) ocr = await readers.tesseract(rotateRaster(raster, turns), modelOf(detected), { deskew }, signal);
+    // Given the skew the first reading measured, the second need not measure it again.
+    const options = deskew ? { deskew, skewRadians: ocr.rotateRadians ?? 0 } : { deskew };
+    if (detected && detected !== FIRST_LANGUAGE) ocr = await readers.tesseract(straightened ?? rotateRaster(raster, turns), modelOf(detected), options, signal);
   }
-  const skewRadians = ocr.rotateRadians ?? 0;
+  const skewRadians = straightenedBy + (ocr.rotateRadians ?? 0);
   const [width, height] = turns % 2 === 1 ? [raster.height, raster.width] : [raster.width, raster.height];
-  const first = uprightReading(ocr, width, height);
+  const read = uprightReading(ocr, width, height);
+  const first = straightenedBy ? unskewedReading(read, straightenedBy, width, height) : read;
   const recognition = { turns, skewRadians, ...(found ? { language: found } : {}) };
   if (!readers.secondEngine || !needsSecondEngine(first, hints.hard ?? false)) {
     return { ...recognition, reading: first, engines: { secondEngine: false, linesFromSecond: 0, lines: first.lines.length } };

@@ -6,13 +6,16 @@ import { allocatePgm, type RasterPage } from '../../../../src/engine/pipeline/ra
 class FakeWorker {
   static created: FakeWorker[] = [];
   readonly calls: Array<{ resolve: (page: { data: OcrPage }) => void; reject: (reason: Error) => void }> = [];
+  /** The options of each recognise call (tesseract.js's, not the pool's). */
+  readonly options: unknown[] = [];
   terminated = false;
 
   constructor(readonly model: string) {
     FakeWorker.created.push(this);
   }
 
-  recognize(): Promise<{ data: OcrPage }> {
+  recognize(_image: unknown, options: unknown): Promise<{ data: OcrPage }> {
+    this.options.push(options);
     return new Promise((resolve, reject) => this.calls.push({ resolve, reject }));
   }
 
@@ -72,6 +75,26 @@ describe('OcrPool', () => {
     FakeWorker.created[1]!.calls[1]?.resolve({ data: reading });
     await third;
     expect(pool.spareWorkers()).toBe(2);
+  });
+
+  it('asks tesseract to measure the skew, or gives the skew measured already, or leaves the page as it stands', async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const dpi: RasterPage = { ...page, dpi: 300 };
+    const asked = [
+      pool.recognize(dpi, 'eng', { deskew: true }),
+      pool.recognize(dpi, 'eng', { deskew: true, skewRadians: 0.02 }),
+      pool.recognize(page, 'eng', { deskew: false, skewRadians: 0.02 }),
+    ];
+    for (let call = 0; call < asked.length; call += 1) {
+      await settle();
+      FakeWorker.created[0]!.calls[call]!.resolve({ data: reading });
+    }
+    await Promise.all(asked);
+    expect(FakeWorker.created[0]!.options).toEqual([
+      { rotateAuto: true, user_defined_dpi: '300' },
+      { rotateRadians: 0.02, user_defined_dpi: '300' },
+      { rotateAuto: false },
+    ]);
   });
 
   it('queues a page while every worker is busy and runs it when one is released', async () => {

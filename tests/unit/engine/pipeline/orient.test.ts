@@ -146,4 +146,34 @@ describe('orientByProbe', () => {
   it('keeps the page as it stands when no turn reads better', async () => {
     expect((await orientByProbe(LARGE, readsWellWhenDark(null))).turns).toBe(0);
   });
+
+  describe('when the page may be deskewed', () => {
+    /** Upright and confident, with enough words to measure the skew (a line or two). */
+    const MANY = ocrPage(Array.from({ length: 14 }, (_, i) => ocrWord(`Balance${i}`, 92)), 0.03);
+
+    it('measures the skew with the probe, and gives it for the reading', async () => {
+      const recognize = vi.fn<Recognize>(async () => MANY);
+      expect(await orientByProbe(LARGE, recognize, 0, true)).toEqual({ turns: 0, probe: MANY, skewRadians: 0.03 });
+      expect(recognize.mock.calls.map(([, options]) => options)).toEqual([{ deskew: true, probe: true }]);
+    });
+
+    it('gives the skew of the probe that read the page upright, not of the first', async () => {
+      const recognize = vi.fn<Recognize>(async (raster) => (darkSide(raster) === 'bottom' ? MANY : NOISE));
+      const probed = await orientByProbe(LARGE, recognize, 0, true);
+      expect(probed).toEqual({ turns: 2, probe: MANY, skewRadians: 0.03 });
+      expect(recognize.mock.calls.every(([, options]) => options.deskew)).toBe(true);
+    });
+
+    it('gives no skew when the probe read too few words to measure it: the reading measures its own', async () => {
+      const probed = await orientByProbe(LARGE, readsWellWhenDark('top'), 0, true);
+      expect(probed).toEqual({ turns: 0, probe: UPRIGHT });
+    });
+
+    it('gives no skew when the probe was read on its side', async () => {
+      const sideways = ocrPage(Array.from({ length: 14 }, () => ocrWord('Balance', 90, 'vertical')), 0.04);
+      const probed = await orientByProbe(LARGE, vi.fn<Recognize>(async () => sideways), 0, true);
+      expect(probed).not.toHaveProperty('skewRadians');
+      expect(probed.turns).not.toBe(0);
+    });
+  });
 });

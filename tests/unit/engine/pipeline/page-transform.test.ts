@@ -3,11 +3,13 @@ import {
   normaliseAngle,
   pageTransform,
   rotateRaster,
+  straighten,
   unskew,
   unturn,
   type QuarterTurns,
 } from '../../../../src/engine/pipeline/page-transform';
 import { numberedRaster, pixelRows } from '../../helpers/ocr-page';
+import { allocatePgm, pixelsOf, type RasterPage } from '../../../../src/engine/pipeline/raster';
 
 const TURNS: QuarterTurns[] = [0, 1, 2, 3];
 
@@ -98,6 +100,55 @@ describe('unskew', () => {
     const back = unskew(radians, 100, 50);
     closeTo(back(cx, cy), [cx, cy]);
     closeTo(back(...turn(10, 40)), [10, 40]);
+  });
+});
+
+describe('straighten', () => {
+  /** A white page with a black 3 x 3 square centred on (x, y). */
+  function dotAt(width: number, height: number, x: number, y: number): RasterPage {
+    const { pgm, pixels } = allocatePgm(width, height);
+    pixels.fill(255);
+    for (let dy = -1; dy <= 1; dy += 1) for (let dx = -1; dx <= 1; dx += 1) pixels[(y + dy) * width + x + dx] = 0;
+    return { width, height, pgm, dpi: 300 };
+  }
+
+  /** The centre of the darkness of a page (ink weighted by how dark it is). */
+  function darkCentre(raster: RasterPage): [number, number] {
+    const pixels = pixelsOf(raster);
+    let [sum, sx, sy] = [0, 0, 0];
+    pixels.forEach((value, i) => {
+      const ink = 255 - value;
+      sum += ink;
+      sx += ink * ((i % raster.width) + 0.5);
+      sy += ink * (Math.floor(i / raster.width) + 0.5);
+    });
+    return [sx / sum, sy / sum];
+  }
+
+  it('leaves a page it need not turn as it is', () => {
+    const page = dotAt(20, 10, 5, 5);
+    expect(straighten(page, 0)).toBe(page);
+  });
+
+  it.each([0.03, -0.05])('turns the page by %s radians so that unskew maps each point back onto the page', (radians) => {
+    const page = dotAt(200, 120, 150, 30);
+    const straight = straighten(page, radians);
+    expect([straight.width, straight.height, straight.dpi]).toEqual([200, 120, 300]);
+    const [x, y] = darkCentre(straight);
+    const [px, py] = unskew(radians, 200, 120)(x, y);
+    expect(px).toBeCloseTo(150.5, 1);
+    expect(py).toBeCloseTo(30.5, 1);
+    // Not where it was: the dot moved by the turn (about 1.5 to 3 px at this distance from the centre).
+    expect(Math.hypot(x - 150.5, y - 30.5)).toBeGreaterThan(1.5);
+  });
+
+  it('fills with white what comes from off the page', () => {
+    const { pgm, pixels } = allocatePgm(100, 100);
+    pixels.fill(0);
+    const straight = pixelRows(straighten({ width: 100, height: 100, pgm }, 0.2));
+    expect(straight[0]![0]).toBe(255);
+    expect(straight[99]![99]).toBe(255);
+    expect(straight[50]![50]).toBe(0);
   });
 });
 

@@ -127,6 +127,29 @@ describe('recognise', () => {
       expect(recognition.language).toBe('de');
     });
 
+    it('straightens the page by the skew its probe measured, and maps its boxes back with what the reading measured', async () => {
+      const words = Array.from({ length: 14 }, (_, i) => ocrWord(`total${i}`, 92));
+      // The probe measures 0.02; the straightened page is left 0.001 off.
+      const read = vi.fn<ReadWithTesseract>(async (_raster, _model, options) => ocrPage(words, options.probe ? 0.02 : 0.001));
+      const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }]);
+      const page = read.mock.calls[1]![0];
+      expect([page.width, page.height]).toEqual([LARGE.width, LARGE.height]);
+      expect(page.pgm).not.toEqual(LARGE.pgm);
+      expect(recognition.skewRadians).toBeCloseTo(0.021, 9);
+      // The line's corner (0, 0) of the reading, turned back about the page's centre by both.
+      const [x, y] = recognition.reading.lines[0]!.box;
+      const [cx, cy] = [LARGE.width / 2, LARGE.height / 2];
+      expect(x).toBeCloseTo(cx - cx * Math.cos(0.021) - cy * Math.sin(0.021), 6);
+      expect(y).toBeCloseTo(cy + cx * Math.sin(0.021) - cy * Math.cos(0.021), 6);
+    });
+
+    it('lets the reading measure the skew when the page may not be deskewed', async () => {
+      const read = tesseract({ eng: ENGLISH });
+      await recognise(LARGE, undefined, { tesseract: read }, signal, { deskew: false });
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: false }]);
+    });
+
     it('falls back on the full reading when the probe has too few words to tell the language', async () => {
       const read = vi.fn<ReadWithTesseract>(async (raster, model) => {
         if (model === 'deu') return GERMAN_BY_DEU;
@@ -135,6 +158,8 @@ describe('recognise', () => {
       const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
       expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'eng', 'deu']);
       expect(recognition.language).toBe('de');
+      // The probe's two words measure no skew; the English reading measured it, and the German one is given it.
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }, { deskew: true, skewRadians: 0 }]);
     });
   });
 });
