@@ -144,6 +144,15 @@ describe('recognise', () => {
       expect(y).toBeCloseTo(cy + cx * Math.sin(0.021) - cy * Math.cos(0.021), 6);
     });
 
+    it('does not straighten a page preparation found hard: tesseract deskews it as it reads it', async () => {
+      const words = Array.from({ length: 24 }, (_, i) => ocrWord(`total${i}`, 92));
+      const read = vi.fn<ReadWithTesseract>(async (_raster, _model, options) => ocrPage(words, options.deskew ? 0.02 : 0));
+      const recognition = await recognise(LARGE, 'en', { tesseract: read }, signal, { hard: true });
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: true }]);
+      expect(read.mock.calls[1]![0]).toBe(LARGE);
+      expect(recognition.skewRadians).toBe(0.02);
+    });
+
     it('lets the reading measure the skew when the page may not be deskewed', async () => {
       const read = tesseract({ eng: ENGLISH });
       await recognise(LARGE, undefined, { tesseract: read }, signal, { deskew: false });
