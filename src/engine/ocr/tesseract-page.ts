@@ -4,7 +4,7 @@
  * in the frame the caller names.
  */
 import { median } from '../pipeline/stats';
-import { quadOf, type Quad, type TextLine, type TextReading } from './text-reading';
+import { mapQuad, quadOf, type Quad, type TextLine, type TextReading } from './text-reading';
 
 export interface OcrBox {
   x0: number;
@@ -95,10 +95,7 @@ function hull(words: OcrWord[]): OcrBox {
 /** A box's corners, clockwise from its top-left, each mapped by `map`. */
 export function quadOfBox({ x0, y0, x1, y1 }: OcrBox, map?: MapPoint): Quad {
   const quad = quadOf(x0, y0, x1, y1);
-  if (!map) return quad;
-  const mapped: number[] = [];
-  for (let i = 0; i < 8; i += 2) mapped.push(...map(quad[i]!, quad[i + 1]!));
-  return mapped as Quad;
+  return map ? mapQuad(quad, map) : quad;
 }
 
 /**

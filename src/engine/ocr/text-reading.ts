@@ -31,3 +31,10 @@ export interface TextReading {
 export function quadOf(x0: number, y0: number, x1: number, y1: number): Quad {
   return [x0, y0, x1, y0, x1, y1, x0, y1];
 }
+
+/** A quad with each corner mapped by `map` (from one frame of a page to another). */
+export function mapQuad(quad: Quad, map: (x: number, y: number) => [number, number]): Quad {
+  const mapped: number[] = [];
+  for (let i = 0; i < 8; i += 2) mapped.push(...map(quad[i]!, quad[i + 1]!));
+  return mapped as Quad;
+}

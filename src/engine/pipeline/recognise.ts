@@ -13,7 +13,7 @@ import { orient, orientByProbe, probesFirst, type RecognizeOptions } from './ori
 import { rotateRaster, straighten, unskew, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { textReadingOf, wordsOf, type OcrPage } from '../ocr/tesseract-page';
-import type { Quad, TextReading } from '../ocr/text-reading';
+import { mapQuad, type Quad, type TextReading } from '../ocr/text-reading';
 import { halveRaster } from './raster-scale';
 import { fuseReadings, needsSecondEngine, type FusionStats } from '../ocr/fuse';
 
@@ -83,11 +83,7 @@ function movedReading(reading: TextReading, dx: number, dy: number): TextReading
 /** A reading of a page straightened by `radians` (`straighten`), brought back onto the page. */
 function unskewedReading(reading: TextReading, radians: number, width: number, height: number): TextReading {
   const map = unskew(radians, width, height);
-  return mapReading(reading, (box) => {
-    const points: number[] = [];
-    for (let i = 0; i < box.length; i += 2) points.push(...map(box[i]!, box[i + 1]!));
-    return points as Quad;
-  });
+  return mapReading(reading, (box) => mapQuad(box, map));
 }
 
 /** Tesseract's reading, in the upright frame of a `width` x `height` raster (each part in its own). */
