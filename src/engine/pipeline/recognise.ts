@@ -9,7 +9,7 @@
 import { ReadApiError } from '../../read-api/errors';
 import { SHIPPED_LANGUAGES } from '../../read-api/params';
 import { detectLanguage } from './detect-language';
-import { orient, orientByProbe, probesFirst, type RecognizeOptions } from './orient';
+import { orient, orientByProbe, probesFirst, type ProbedOrientation, type RecognizeOptions } from './orient';
 import { rotateRaster, straighten, unskew, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { textReadingOf, wordsOf, type OcrPage } from '../ocr/tesseract-page';
@@ -55,6 +55,11 @@ export interface RecognitionHints {
    * detector and recogniser scale text themselves; the enlarged page only costs it time).
    */
   enlarged?: boolean;
+  /**
+   * The page's probe, already under way (`probePage` with the same raster and hints): readPage
+   * starts it before preparation, so that the two run at once.
+   */
+  probed?: Promise<ProbedOrientation>;
 }
 
 const FIRST_LANGUAGE = 'en';
@@ -93,6 +98,35 @@ function uprightReading(ocr: OcrPage, width: number, height: number): TextReadin
   return textReadingOf(ocr, skew ? unskew(skew, width, height) : undefined);
 }
 
+/**
+ * A skew the probe measured is undone before the reading: the page's lines are then level, so it
+ * can be cut between them into parts for every worker (a page 2 degrees off has no blank row
+ * across it). Tesseract still measures what is left on each part, which turns a part only when
+ * it is off by more than 0.3 degrees. Not on a page preparation found hard: a photo's skew
+ * varies over it (perspective left over, curved paper), and its centre does not stand for the
+ * rest (on the corpus's photos, CER 0.062 became 0.085).
+ */
+function straightens(deskew: boolean, hints: RecognitionHints): boolean {
+  return deskew && !hints.hard;
+}
+
+/**
+ * The probe of a large page (`probesFirst`): its turn, the words that tell its language, and the
+ * skew it is straightened by; `recognise` reads the page once after it.
+ */
+export async function probePage(
+  raster: RasterPage,
+  language: string | undefined,
+  readers: Readers,
+  signal: AbortSignal,
+  hints: RecognitionHints = {},
+): Promise<ProbedOrientation> {
+  const model = modelOf(language ?? FIRST_LANGUAGE);
+  const deskew = hints.deskew ?? !isLowResolution(raster.width, raster.height);
+  const read = (r: RasterPage, options: RecognizeOptions) => readers.tesseract(r, model, options, signal);
+  return orientByProbe(raster, read, hints.turns ?? 0, straightens(deskew, hints));
+}
+
 export async function recognise(
   raster: RasterPage,
   language: string | undefined,
@@ -106,19 +140,12 @@ export async function recognise(
   let ocr: OcrPage;
   let turns: QuarterTurns;
   let found = language;
-  // A skew the probe measured is undone here, before the reading: the page's lines are then
-  // level, so it can be cut between them into parts for every worker (a page 2 degrees off has
-  // no blank row across it). Tesseract still measures what is left on each part, which turns a
-  // part only when it is off by more than 0.3 degrees. Not on a page preparation found hard: a
-  // photo's skew varies over it (perspective left over, curved paper), and its centre does not
-  // stand for the rest (on the corpus's photos, CER 0.062 became 0.085).
-  const straightens = deskew && !hints.hard;
   let straightenedBy = 0;
   let straightened: RasterPage | undefined;
   if (probesFirst(raster)) {
     // Turn and language from a probe, then one reading: a rotated or non-English page is not
     // read twice.
-    const probed = await orientByProbe(raster, withModel(firstModel), hints.turns ?? 0, straightens);
+    const probed = await (hints.probed ?? probePage(raster, language, readers, signal, { ...hints, deskew }));
     turns = probed.turns;
     found ??= detectLanguage(wordsOf(probed.probe).map((word) => word.text)) ?? undefined;
     straightenedBy = probed.skewRadians ?? 0;

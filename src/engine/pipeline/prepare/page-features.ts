@@ -1,8 +1,9 @@
 /**
  * What a page shows, measured cheaply on a downsample (about 1000 px on its longer side, so a
- * 2500 x 3300 scan costs the same as a fax): how tall its text is, whether long rules cross it,
- * how unevenly it is lit, and whether it is a photo of a sheet lying on something darker. The
- * preparation steps are chosen from these numbers, never from what the file is called.
+ * 2500 x 3300 scan costs the same as a fax): how tall its text is, how bright its paper is, and
+ * whether it is a photo of a sheet lying on something darker. The preparation steps are chosen
+ * from these numbers, never from what the file is called. Only what a step is chosen by is
+ * measured: every page pays for the measurement, on the engine's thread, before it is read.
  */
 import { findComponents } from '../components';
 import { histogramOf, otsuThreshold, shrink, type GreyImage } from '../grey-image';
@@ -13,12 +14,6 @@ export interface PageFeatures {
   textHeight: number;
   /** How many letter-sized components that median is over. */
   letters: number;
-  /** Total length of long horizontal ink runs, in page widths (3 = three full-width rules). */
-  horizontalRules: number;
-  /** Total length of long vertical ink runs, in page heights. */
-  verticalRules: number;
-  /** Standard deviation of the paper's brightness across the page, relative to its mean. */
-  unevenness: number;
   /** Mean paper brightness (0..255). */
   paper: number;
   /** Share of the image the largest bright region covers (the sheet, in a photo). */
@@ -40,15 +35,11 @@ export function measurePage(image: GreyImage): PageFeatures {
   const ink = sauvolaMask(sample, { window: 31, k: 0.3 });
   clearDarkSurround(ink, sample);
   const { textHeight, letters } = letterHeight(ink, sample.width, sample.height);
-  const longRun = Math.max(8 * textHeight, Math.min(sample.width, sample.height) / 12, 20);
-  const { unevenness, paper } = lighting(sample);
+  const paper = paperBrightness(sample);
   const { sheetArea, darkBorder } = sheet(sample);
   return {
     textHeight: textHeight * factor,
     letters,
-    horizontalRules: runLength(ink, sample.width, sample.height, longRun, textHeight, true) / sample.width,
-    verticalRules: runLength(ink, sample.width, sample.height, longRun, textHeight, false) / sample.height,
-    unevenness,
     paper,
     sheetArea,
     darkBorder,
@@ -71,35 +62,6 @@ function letterHeight(ink: Uint8Array, width: number, height: number): { textHei
 }
 
 /**
- * Total length of thin ink runs at least `minimum` long, along rows (`horizontal`) or columns.
- * A gap of one pixel does not end a run (scanned rules break up); a pixel counts only when the
- * page is clear a little above or below it (to either side, for columns), so the edge of a dark
- * area or a photo is not taken for a rule.
- */
-function runLength(ink: Uint8Array, width: number, height: number, minimum: number, textHeight: number, horizontal: boolean): number {
-  const [lines, length] = horizontal ? [height, width] : [width, height];
-  const [step, stride] = horizontal ? [1, width] : [width, 1];
-  const across = Math.max(2, Math.round(textHeight * 0.6));
-  const offset = across * stride;
-  let total = 0;
-  for (let line = across; line < lines - across; line += 1) {
-    let [run, gap] = [0, 0];
-    for (let i = 0, p = line * stride; i <= length; i += 1, p += step) {
-      if (i < length && ink[p] && (!ink[p - offset] || !ink[p + offset])) {
-        run += gap + 1;
-        gap = 0;
-      } else if (i < length && run > 0 && gap < 1) {
-        gap += 1;
-      } else {
-        if (run >= minimum) total += run;
-        [run, gap] = [0, 0];
-      }
-    }
-  }
-  return total;
-}
-
-/**
  * Clears ink where the paper itself is dark (a table around a sheet, a black scanner lid):
  * Sauvola's threshold marks a band along such an edge, which is neither text nor a rule.
  */
@@ -117,15 +79,14 @@ function clearDarkSurround(ink: Uint8Array, sample: GreyImage): void {
 }
 
 /**
- * The paper's brightness in cells of about 1/24 of the page (the brightest pixel of each cell
- * and its neighbours, so text and pictures do not count as shade), and how much it varies.
+ * The paper's mean brightness over cells of about 1/24 of the page (the brightest pixel of each
+ * cell and its neighbours, so text and pictures do not count as shade).
  */
-function lighting(sample: GreyImage): { unevenness: number; paper: number } {
-  const cells = backgroundCells(sample, 24);
-  let [sum, sq] = [0, 0];
-  for (const v of cells.values) [sum, sq] = [sum + v, sq + v * v];
-  const mean = sum / cells.values.length;
-  return { unevenness: Math.sqrt(Math.max(0, sq / cells.values.length - mean * mean)) / Math.max(1, mean), paper: mean };
+function paperBrightness(sample: GreyImage): number {
+  const { values } = backgroundCells(sample, 24);
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
 }
 
 /** Per cell of a `count` x `count`-ish grid: the cell's 3x3 neighbourhood maximum. */
