@@ -12,6 +12,7 @@ import { openPdfText, type PdfTextParsers, type SpareParser } from '../pdf-text/
 import type { DocumentSource, PageContent } from './document';
 import { guarded, OPEN_TIMEOUT_MS, PAGE_TIMEOUT_MS } from './pdf-guard';
 import { pdfReadOptions } from './pdf-options';
+import { scannedPageImage } from './pdf-page-image';
 import { NoFilterFactory, OffscreenCanvasFactory, POINTS_PER_INCH, renderPage, renderSize } from './pdf-render';
 import { pdfPageSize, readTextLayer } from './pdf-text-layer';
 
@@ -26,7 +27,7 @@ function openError(error: unknown): ReadApiError {
   return new ReadApiError('InvalidImageFormat', `Input data is not a valid PDF: ${detail}`);
 }
 
-/** The page's content: its text layer, or else its pixels near 300 dpi. */
+/** The page's content: its text layer, or else its pixels near 300 dpi (its scanned image as it is, or the page drawn). */
 async function loadPdfPage(document: PDFDocumentProxy, pageNumber: number): Promise<PageContent> {
   // A scan's text layer is read again here (pdf.js keeps the page; its text is a few operators):
   // milliseconds against the seconds its OCR takes.
@@ -35,7 +36,11 @@ async function loadPdfPage(document: PDFDocumentProxy, pageNumber: number): Prom
   const page = await document.getPage(pageNumber);
   try {
     const { viewport, size } = pdfPageSize(page);
-    const render = renderSize(viewport.width / POINTS_PER_INCH, viewport.height / POINTS_PER_INCH);
+    const widthIn = viewport.width / POINTS_PER_INCH;
+    const render = renderSize(widthIn, viewport.height / POINTS_PER_INCH);
+    // A scan's own pixels may be a few more or fewer than the drawing's: its scale is its own.
+    const image = await scannedPageImage(page, render);
+    if (image) return { ...size, scale: widthIn / image.width, raster: image };
     return { ...size, scale: 1 / render.dpi, raster: await renderPage(page, render) };
   } finally {
     page.cleanup();
@@ -74,6 +79,10 @@ export async function openPdfDocument(bytes: Uint8Array<ArrayBuffer>, baseUrl: s
     worker: pdfWorker,
     ...pdfReadOptions(baseUrl),
     disableWorkerRendering: true,
+    // Images come decoded as they are (bits, RGB), not as bitmaps pdf.js's worker draws them
+    // into: a scanned page is taken from its image (pdf-page-image.ts). A colour JPEG still comes
+    // as a bitmap, decoded by the browser.
+    isOffscreenCanvasSupported: false,
     CanvasFactory: OffscreenCanvasFactory,
     FilterFactory: NoFilterFactory,
   });
