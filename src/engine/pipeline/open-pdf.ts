@@ -39,7 +39,7 @@ async function loadPdfPage(document: PDFDocumentProxy, pageNumber: number): Prom
     const widthIn = viewport.width / POINTS_PER_INCH;
     const render = renderSize(widthIn, viewport.height / POINTS_PER_INCH);
     // A scan's own pixels may be a few more or fewer than the drawing's: its scale is its own.
-    const image = await scannedPageImage(page, render);
+    const image = await scannedPageImage(page, viewport, render);
     if (image) return { ...size, scale: widthIn / image.width, raster: image };
     return { ...size, scale: 1 / render.dpi, raster: await renderPage(page, render) };
   } finally {

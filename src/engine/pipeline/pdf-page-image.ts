@@ -8,9 +8,9 @@
  * and about 0.1 s of the engine's thread. Every other page (text drawn as paths, several images,
  * a clip, another resolution, a turned image, a colour JPEG pdf.js decodes to a bitmap) is drawn.
  */
-import { OPS, type PDFPageProxy } from 'pdfjs-dist';
-import { allocatePgm, type RasterPage } from './raster';
-import type { RenderSize } from './pdf-render';
+import { OPS, type PageViewport, type PDFPageProxy } from 'pdfjs-dist';
+import { allocatePgm, luma, type RasterPage } from './raster';
+import { POINTS_PER_INCH, type RenderSize } from './pdf-render';
 
 /** An affine matrix as pdf.js writes them: [a, b, c, d, e, f] maps (x, y) to (ax + cy + e, bx + dy + f). */
 export type Matrix = readonly [number, number, number, number, number, number];
@@ -77,7 +77,7 @@ export function coversPageAt(image: SoleImage, viewportTransform: Matrix, pageWi
   // Device corners: the image's first row, first column at (e, f + d); its last at (e + a, f).
   const covers = [e, f + d].every((v) => Math.abs(v) <= EDGE_TOLERANCE) && Math.abs(e + a - pageWidth) <= EDGE_TOLERANCE && Math.abs(f - pageHeight) <= EDGE_TOLERANCE;
   if (!upright || !covers) return false;
-  const near = (pixels: number, points: number) => Math.abs(pixels / (points / 72) / render.dpi - 1) <= DPI_TOLERANCE;
+  const near = (pixels: number, points: number) => Math.abs(pixels / (points / POINTS_PER_INCH) / render.dpi - 1) <= DPI_TOLERANCE;
   return near(image.width, a) && near(image.height, -d);
 }
 
@@ -97,7 +97,7 @@ const RGBA_32BPP = 3;
 
 /**
  * The image's grey, as the page is drawn (on white), or null for a bitmap or a form pdf.js has
- * not given here. Weights as `rgbaToPgm`'s, so that an image's grey is what drawing gave.
+ * not given here. The same `luma` as the canvas path's, so that an image's grey is what drawing gave.
  */
 export function greyOfImage(image: DecodedImage): Uint8Array<ArrayBuffer> | null {
   const { width, height, kind, data } = image;
@@ -116,11 +116,11 @@ export function greyOfImage(image: DecodedImage): Uint8Array<ArrayBuffer> | null
     }
   } else if (kind === RGB_24BPP) {
     if (data.length < count * 3) return null;
-    for (let i = 0, j = 0; i < count; i += 1, j += 3) pixels[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+    for (let i = 0, j = 0; i < count; i += 1, j += 3) pixels[i] = luma(data[j]!, data[j + 1]!, data[j + 2]!);
   } else if (kind === RGBA_32BPP) {
     if (data.length < count * 4) return null;
     for (let i = 0, j = 0; i < count; i += 1, j += 4) {
-      const grey = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+      const grey = luma(data[j]!, data[j + 1]!, data[j + 2]!);
       const alpha = data[j + 3]!;
       pixels[i] = Math.round((grey * alpha + 255 * (255 - alpha)) / 255);
     }
@@ -137,12 +137,12 @@ function decodedObject(page: PDFPageProxy, objId: string): Promise<unknown> {
 }
 
 /**
- * The page as its image, when it is one upright image at the resolution of `render` (see the top
- * of this file), else null: then it is drawn. The operator list is the one drawing would build
- * (pdf.js keeps it for the page), so a page that is drawn after all is not parsed twice.
+ * The page (`viewport`: at scale 1) as its image, when it is one upright image at the resolution
+ * of `render` (see the top of this file), else null: then it is drawn. The operator list is the
+ * one drawing would build (pdf.js keeps it for the page), so a page drawn after all is not parsed
+ * twice.
  */
-export async function scannedPageImage(page: PDFPageProxy, render: RenderSize): Promise<RasterPage | null> {
-  const viewport = page.getViewport({ scale: 1 });
+export async function scannedPageImage(page: PDFPageProxy, viewport: PageViewport, render: RenderSize): Promise<RasterPage | null> {
   const { fnArray, argsArray } = await page.getOperatorList();
   const image = soleImage(fnArray, argsArray);
   if (!image || !coversPageAt(image, viewport.transform as unknown as Matrix, viewport.width, viewport.height, render)) return null;

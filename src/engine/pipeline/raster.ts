@@ -64,6 +64,14 @@ const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 /** Where red and blue sit in a pixel's four bytes: canvases give RGBA, decoded frames often BGRA. */
 export type ChannelOrder = 'rgba' | 'bgra';
 
+/** Integer weights of red, green and blue (sum 256) for ITU-R BT.601 luma, 0.299/0.587/0.114. */
+const [RED, GREEN, BLUE] = [77, 150, 29];
+
+/** The grey of one pixel: every converter here weighs colour the same, so a page's grey is one whichever way it came. */
+export function luma(red: number, green: number, blue: number): number {
+  return (red * RED + green * GREEN + blue * BLUE) >> 8;
+}
+
 /**
  * Greyscale (ITU-R BT.601 luma) of 4-byte pixels that are opaque or already composited onto
  * white; the fourth byte is not read. Read a pixel at a time as one 32-bit word: a 300 dpi page
@@ -71,17 +79,16 @@ export type ChannelOrder = 'rgba' | 'bgra';
  */
 export function rgbaToPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, order: ChannelOrder = 'rgba'): RasterPage {
   const { pgm, pixels } = allocatePgm(width, height);
-  // Integer weights 77/150/29 (sum 256) approximate 0.299/0.587/0.114.
-  const [first, third] = order === 'rgba' ? [77, 29] : [29, 77];
+  const [first, third] = order === 'rgba' ? [RED, BLUE] : [BLUE, RED];
   if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
     const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
     for (let i = 0; i < words.length; i += 1) {
       const v = words[i]!;
-      pixels[i] = ((v & 0xff) * first + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * third) >> 8;
+      pixels[i] = ((v & 0xff) * first + ((v >>> 8) & 0xff) * GREEN + ((v >>> 16) & 0xff) * third) >> 8;
     }
   } else {
     for (let source = 0, target = 0; target < pixels.length; source += 4, target += 1) {
-      pixels[target] = (rgba[source]! * first + rgba[source + 1]! * 150 + rgba[source + 2]! * third) >> 8;
+      pixels[target] = (rgba[source]! * first + rgba[source + 1]! * GREEN + rgba[source + 2]! * third) >> 8;
     }
   }
   return { width, height, pgm };
