@@ -75,10 +75,12 @@ export class OcrPool {
       // A skew measured already is given: measuring it again would find the lines twice.
       const deskewing = deskew && skewRadians !== undefined ? { rotateRadians: skewRadians } : { rotateAuto: deskew };
       const options = { ...deskewing, ...resolution };
-      // The bytes as they are: tesseract.js copies an array once and posts it; a Blob it would
-      // first read back through a FileReader, after the page was copied into it. (Its types name
-      // Node's Buffer for this case, which a browser build does not have.)
-      const recognition = pooled.worker.recognize(page.pgm as unknown as ImageLike, options, { blocks: true, text: false });
+      // The bytes as they are (a Blob tesseract.js would first read back through a FileReader).
+      // Their ArrayBuffer when they fill it: tesseract.js wraps a buffer in an array without a
+      // copy, where it copies an array (`new Uint8Array(data)`) before it posts it, which copies
+      // the page once more: two copies of a page on the engine's thread for every recognition.
+      // (Its types name Node's Buffer for this case, which a browser build does not have.)
+      const recognition = pooled.worker.recognize(postableBytes(page.pgm) as unknown as ImageLike, options, { blocks: true, text: false });
       const { data } = await abortable(recognition, signal, discard);
       this.#release(pooled);
       return data;
@@ -188,6 +190,11 @@ export class OcrPool {
     }
     return worker;
   }
+}
+
+/** `bytes`' own ArrayBuffer when they are all of it, else `bytes` (tesseract.js then copies them). */
+export function postableBytes(bytes: Uint8Array<ArrayBuffer>): ArrayBuffer | Uint8Array<ArrayBuffer> {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes;
 }
 
 /** Terminates a worker the pool drops. One that already died rejects: nothing is left to free then. */

@@ -8,13 +8,16 @@ class FakeWorker {
   readonly calls: Array<{ resolve: (page: { data: OcrPage }) => void; reject: (reason: Error) => void }> = [];
   /** The options of each recognise call (tesseract.js's, not the pool's). */
   readonly options: unknown[] = [];
+  /** The image of each recognise call. */
+  readonly images: unknown[] = [];
   terminated = false;
 
   constructor(readonly model: string) {
     FakeWorker.created.push(this);
   }
 
-  recognize(_image: unknown, options: unknown): Promise<{ data: OcrPage }> {
+  recognize(image: unknown, options: unknown): Promise<{ data: OcrPage }> {
+    this.images.push(image);
     this.options.push(options);
     return new Promise((resolve, reject) => this.calls.push({ resolve, reject }));
   }
@@ -37,7 +40,7 @@ vi.mock('tesseract.js', () => ({
   createWorker: (model: string) => startWorker.run(model),
 }));
 
-const { OcrPool } = await import('../../../../src/engine/ocr/ocr-pool');
+const { OcrPool, postableBytes } = await import('../../../../src/engine/ocr/ocr-pool');
 
 const page: RasterPage = { width: 2, height: 2, pgm: allocatePgm(2, 2).pgm };
 const reading: OcrPage = { blocks: [] };
@@ -95,6 +98,22 @@ describe('OcrPool', () => {
       { rotateRadians: 0.02, user_defined_dpi: '300' },
       { rotateAuto: false },
     ]);
+  });
+
+  it("posts a page's own buffer (tesseract.js copies an array before it posts it), or the bytes when they are part of a larger one", async () => {
+    const pool = new OcrPool({ assets, size: 1 });
+    const part = { ...page, pgm: new Uint8Array(page.pgm.length + 8).subarray(4, 4 + page.pgm.length) };
+    const [whole, inPart] = [pool.recognize(page, 'eng', { deskew: false }), pool.recognize(part, 'eng', { deskew: false })];
+    await settle();
+    const [worker] = FakeWorker.created;
+    worker!.calls[0]!.resolve({ data: reading });
+    await whole;
+    await settle();
+    worker!.calls[1]!.resolve({ data: reading });
+    await inPart;
+    expect(worker!.images[0]).toBe(page.pgm.buffer);
+    expect(worker!.images[1]).toBe(part.pgm);
+    expect(postableBytes(part.pgm)).toBe(part.pgm);
   });
 
   it('queues a page while every worker is busy and runs it when one is released', async () => {
