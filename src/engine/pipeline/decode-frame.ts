@@ -2,8 +2,9 @@
  * PNG, JPEG and BMP -> grey through WebCodecs' ImageDecoder, the cheaper of the two ways the
  * worker can decode. A canvas costs three passes over RGBA on the engine's thread (fill it white,
  * draw the bitmap, read it back: 35 MB each for a 300 dpi page, 60-90 ms alone, three times that
- * while both OCR workers read); a decoded frame is copied out once, in its own pixel format. A
- * JPEG's frame is YCbCr, and its Y plane is the grey itself: 12 MB copied, not 48 MB converted.
+ * while both OCR workers read); a decoded frame is copied out once, in its own pixel format, a
+ * band of rows at a time. A JPEG's frame is YCbCr, and its Y plane is the grey itself: 12 MB
+ * copied, not 48 MB converted.
  *
  * It declines (null), and the canvas decodes instead, whenever the two could differ: a frame
  * with transparent pixels (the canvas composites them onto white), one the browser would turn or
@@ -11,7 +12,7 @@
  * file it cannot decode (the canvas says why, as it always has), or no ImageDecoder at all.
  */
 import { assertImageDimensions } from '../../read-api/formats';
-import { isOpaque, lumaToPgm, rgbaToPgm, type RasterPage } from './raster';
+import { allocatePgm, isOpaque, lumaToPgm, rgbaToGrey, type RasterPage } from './raster';
 
 const MEDIA_TYPES = { png: 'image/png', jpeg: 'image/jpeg', bmp: 'image/bmp' } as const;
 
@@ -22,6 +23,14 @@ interface OrientedFrame {
   rotation?: number;
   flip?: boolean;
 }
+
+/**
+ * A 4-byte frame is copied out this many rows at a time and turned to grey band by band: a band
+ * of a 300 dpi page (630 KB) stays in the cache between the copy and the grey, where the whole
+ * page's 35 MB went out to memory and back. Timed in Chromium on an A4 PNG: 21-29 ms against
+ * 38-42 ms whole, the same grey.
+ */
+const BAND_ROWS = 64;
 
 /** Pixel formats whose first plane is full-range luma. */
 const LUMA_FIRST: ReadonlySet<string> = new Set(['I420', 'I422', 'I444', 'NV12']);
@@ -59,10 +68,17 @@ async function greyOf(frame: VideoFrame): Promise<RasterPage | null> {
   }
   const fourBytes = FOUR_BYTES.get(format);
   if (!fourBytes) return null;
-  const pixels = new Uint8Array(width * height * 4);
-  await frame.copyTo(pixels, { layout: [{ offset: 0, stride: width * 4 }] });
-  if (fourBytes.alpha && !isOpaque(pixels)) return null;
-  return rgbaToPgm(pixels, width, height, fourBytes.order);
+  const { x, y } = frame.visibleRect ?? { x: 0, y: 0 };
+  const { pgm, pixels } = allocatePgm(width, height);
+  const band = new Uint8Array(width * 4 * Math.min(BAND_ROWS, height));
+  for (let top = 0; top < height; top += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, height - top);
+    const bytes = band.subarray(0, rows * width * 4);
+    await frame.copyTo(bytes, { rect: { x, y: y + top, width, height: rows }, layout: [{ offset: 0, stride: width * 4 }] });
+    if (fourBytes.alpha && !isOpaque(bytes)) return null;
+    rgbaToGrey(bytes, pixels.subarray(top * width, (top + rows) * width), fourBytes.order);
+  }
+  return { width, height, pgm };
 }
 
 /**

@@ -74,24 +74,32 @@ export function luma(red: number, green: number, blue: number): number {
 
 /**
  * Greyscale (ITU-R BT.601 luma) of 4-byte pixels that are opaque or already composited onto
- * white; the fourth byte is not read. Read a pixel at a time as one 32-bit word: a 300 dpi page
- * is 8.7 million of them, and byte by byte the loop took a tenth of a second of the engine's thread.
+ * white; the fourth byte is not read.
  */
 export function rgbaToPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, order: ChannelOrder = 'rgba'): RasterPage {
   const { pgm, pixels } = allocatePgm(width, height);
+  rgbaToGrey(rgba, pixels, order);
+  return { width, height, pgm };
+}
+
+/**
+ * Writes the grey of the first `grey.length` 4-byte pixels of `rgba` into `grey` (see
+ * rgbaToPgm). Read a pixel at a time as one 32-bit word: a 300 dpi page is 8.7 million of them,
+ * and byte by byte the loop took a tenth of a second of the engine's thread.
+ */
+export function rgbaToGrey(rgba: Uint8ClampedArray | Uint8Array, grey: Uint8Array, order: ChannelOrder = 'rgba'): void {
   const [first, third] = order === 'rgba' ? [RED, BLUE] : [BLUE, RED];
   if (LITTLE_ENDIAN && rgba.byteOffset % 4 === 0) {
-    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, width * height);
+    const words = new Uint32Array(rgba.buffer, rgba.byteOffset, grey.length);
     for (let i = 0; i < words.length; i += 1) {
       const v = words[i]!;
-      pixels[i] = ((v & 0xff) * first + ((v >>> 8) & 0xff) * GREEN + ((v >>> 16) & 0xff) * third) >> 8;
+      grey[i] = ((v & 0xff) * first + ((v >>> 8) & 0xff) * GREEN + ((v >>> 16) & 0xff) * third) >> 8;
     }
   } else {
-    for (let source = 0, target = 0; target < pixels.length; source += 4, target += 1) {
-      pixels[target] = (rgba[source]! * first + rgba[source + 1]! * GREEN + rgba[source + 2]! * third) >> 8;
+    for (let source = 0, target = 0; target < grey.length; source += 4, target += 1) {
+      grey[target] = (rgba[source]! * first + rgba[source + 1]! * GREEN + rgba[source + 2]! * third) >> 8;
     }
   }
-  return { width, height, pgm };
 }
 
 /** Whether every 4-byte pixel's fourth byte (its alpha) is 255. */

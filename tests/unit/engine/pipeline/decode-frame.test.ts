@@ -25,13 +25,16 @@ function stubDecoder(frame: FakeFrame | null, supported = true) {
         format: frame.format,
         codedWidth: frame.width,
         codedHeight: frame.height,
-        visibleRect: { width: frame.width, height: frame.height },
+        visibleRect: { x: 0, y: 0, width: frame.width, height: frame.height },
         colorSpace: { fullRange: frame.fullRange ?? true },
         rotation: frame.rotation ?? 0,
         flip: frame.flip ?? false,
         allocationSize: () => frame.bytes.length,
-        copyTo(target: Uint8Array) {
-          target.set(frame.bytes);
+        /** A `rect` (4-byte formats) copies its rows of the frame, as a VideoFrame does. */
+        copyTo(target: Uint8Array, options?: { rect?: { y: number; height: number } }) {
+          const rowBytes = frame.width * 4;
+          const { y, height } = options?.rect ?? { y: 0, height: frame.height };
+          target.set(options?.rect ? frame.bytes.slice(y * rowBytes, (y + height) * rowBytes) : frame.bytes);
           return Promise.resolve([{ offset: 0, stride: frame.lumaStride ?? frame.width * 4 }]);
         },
         close: () => (closed.frame += 1),
@@ -70,6 +73,23 @@ describe('decodeFrame', () => {
     const grey = greyOf(page!.pgm, 2500);
     expect(grey.slice(0, 50).every((value) => value === 0)).toBe(true);
     expect(grey.slice(49 * 50).every((value) => value === 49)).toBe(true);
+  });
+
+  it('puts every row of a tall 4-byte frame in its place, band after band', async () => {
+    const [width, height] = [50, 150];
+    const rows = Array.from({ length: height }, (_, row) => Array.from({ length: width }, () => [row, row, row, 255]).flat());
+    stubDecoder({ format: 'RGBX', width, height, bytes: rows.flat() });
+    const grey = greyOf((await decodeFrame(BYTES, 'png'))!.pgm, width * height);
+    const rowGrey = Array.from({ length: height }, (_, row) => grey[row * width]);
+    expect(rowGrey).toEqual(Array.from({ length: height }, (_, row) => (row * 256) >> 8));
+    expect(grey.every((value, i) => value === rowGrey[Math.floor(i / width)])).toBe(true);
+  });
+
+  it('declines a frame with one transparent pixel in a later band', async () => {
+    const bytes = Array.from({ length: 50 * 150 }, () => [9, 9, 9, 255]).flat();
+    bytes[(140 * 50 + 7) * 4 + 3] = 0;
+    stubDecoder({ format: 'BGRA', width: 50, height: 150, bytes });
+    expect(await decodeFrame(BYTES, 'png')).toBeNull();
   });
 
   it('declines a frame with transparent pixels: the canvas composites them onto white', async () => {
