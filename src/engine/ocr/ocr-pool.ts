@@ -75,11 +75,10 @@ export class OcrPool {
       // A skew measured already is given: measuring it again would find the lines twice.
       const deskewing = deskew && skewRadians !== undefined ? { rotateRadians: skewRadians } : { rotateAuto: deskew };
       const options = { ...deskewing, ...resolution };
-      // The bytes as they are (a Blob tesseract.js would first read back through a FileReader).
-      // Their ArrayBuffer when they fill it: tesseract.js wraps a buffer in an array without a
-      // copy, where it copies an array (`new Uint8Array(data)`) before it posts it, which copies
-      // the page once more: two copies of a page on the engine's thread for every recognition.
-      // (Its types name Node's Buffer for this case, which a browser build does not have.)
+      // The page's ArrayBuffer: tesseract.js wraps a buffer in an array without a copy, but copies
+      // an array (`new Uint8Array(data)`) before it posts it, and posting copies it again. A Blob
+      // it would first read back through a FileReader. (Its types name Node's Buffer for this
+      // case, which a browser build does not have.)
       const recognition = pooled.worker.recognize(postableBytes(page.pgm) as unknown as ImageLike, options, { blocks: true, text: false });
       const { data } = await abortable(recognition, signal, discard);
       this.#release(pooled);
