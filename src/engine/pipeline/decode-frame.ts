@@ -56,7 +56,7 @@ async function decodeFirstFrame(bytes: Uint8Array<ArrayBuffer>, format: FrameFor
 
 /** The frame's pixels as grey, or null when only the canvas would give the same grey. */
 async function greyOf(frame: VideoFrame): Promise<RasterPage | null> {
-  const { width, height } = frame.visibleRect ?? { width: frame.codedWidth, height: frame.codedHeight };
+  const { x, y, width, height } = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
   const { rotation, flip } = frame as unknown as OrientedFrame;
   if ((rotation ?? 0) !== 0 || flip === true) return null;
   const format = frame.format ?? '';
@@ -68,7 +68,6 @@ async function greyOf(frame: VideoFrame): Promise<RasterPage | null> {
   }
   const fourBytes = FOUR_BYTES.get(format);
   if (!fourBytes) return null;
-  const { x, y } = frame.visibleRect ?? { x: 0, y: 0 };
   const { pgm, pixels } = allocatePgm(width, height);
   const band = new Uint8Array(width * 4 * Math.min(BAND_ROWS, height));
   for (let top = 0; top < height; top += BAND_ROWS) {
