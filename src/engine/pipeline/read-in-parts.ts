@@ -14,9 +14,10 @@ import type { ReadWithTesseract } from './recognise';
 const PART_MARGIN = 8;
 /**
  * A probe (orient.ts) is cut down to this size: it waits in front of the page's reading, which
- * cannot start before it ends, and only its words' direction and language are kept.
+ * cannot start before it ends, and only its words' direction and language are kept. The small
+ * probe of an A4 page at 300 dpi (about 200,000 pixels) is cut in two.
  */
-const PROBE_MIN_PIXELS = 300_000;
+const PROBE_MIN_PIXELS = 100_000;
 
 function moved(box: OcrBox, dx: number, dy: number): OcrBox {
   return { x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 + dx, y1: box.y1 + dy };

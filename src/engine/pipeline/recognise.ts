@@ -124,7 +124,10 @@ export async function probePage(
   const model = modelOf(language ?? FIRST_LANGUAGE);
   const deskew = hints.deskew ?? !isLowResolution(raster.width, raster.height);
   const read = (r: RasterPage, options: RecognizeOptions) => readers.tesseract(r, model, options, signal);
-  return orientByProbe(raster, read, hints.turns ?? 0, straightens(deskew, hints));
+  // Without a language given, a probe that cannot tell the page's language is not enough: the
+  // page would be read in English, then again in its own language.
+  const tells = (probe: OcrPage) => language !== undefined || detectLanguage(wordsOf(probe).map((word) => word.text)) !== null;
+  return orientByProbe(raster, read, hints.turns ?? 0, straightens(deskew, hints), tells);
 }
 
 export async function recognise(

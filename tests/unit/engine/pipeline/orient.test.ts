@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { orient, orientByProbe, probesFirst, type Recognize } from '../../../../src/engine/pipeline/orient';
 import { rotateRaster } from '../../../../src/engine/pipeline/page-transform';
 import type { RasterPage } from '../../../../src/engine/pipeline/raster';
+import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 import { rgbaToPgm } from '../../../../src/engine/pipeline/raster';
 import { ocrPage, ocrWord, pixelRows } from '../../helpers/ocr-page';
 
@@ -35,8 +36,8 @@ function darkSide(raster: RasterPage): Side {
 }
 
 /** A recogniser that reads well only a page whose dark half lies on `side`. */
-function readsWellWhenDark(side: Side | null) {
-  return vi.fn<Recognize>(async (raster) => (side !== null && darkSide(raster) === side ? UPRIGHT : NOISE));
+function readsWellWhenDark(side: Side | null, upright: OcrPage = UPRIGHT) {
+  return vi.fn<Recognize>(async (raster) => (side !== null && darkSide(raster) === side ? upright : NOISE));
 }
 
 describe('orient', () => {
@@ -117,13 +118,64 @@ describe('orientByProbe', () => {
     expect(probesFirst(halfDarkPage(1300, 1800))).toBe(false);
   });
 
-  it('settles an upright page with one probe of about a sixteenth of its pixels, without deskew', async () => {
-    const recognize = readsWellWhenDark('top');
-    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 0, probe: UPRIGHT });
+  /** Upright and confident, a few lines of words: enough for the small probe to decide alone. */
+  const LINES = ocrPage(Array.from({ length: 24 }, (_, i) => ocrWord(`Statement${i}`, 94)), 0.02);
+  const pixelsOf = (recognize: ReturnType<typeof vi.fn<Recognize>>) => recognize.mock.calls.map(([raster]) => raster.width * raster.height);
+
+  it('settles an upright page with a small probe of about a fortieth of its pixels when it reads a few lines, without deskew', async () => {
+    const recognize = readsWellWhenDark('top', LINES);
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 0, probe: LINES });
     expect(recognize.mock.calls).toHaveLength(1);
     const [probe, options] = recognize.mock.calls[0]!;
     expect(options).toEqual({ deskew: false, probe: true });
-    expect(probe.width * probe.height).toBeLessThan((LARGE.width * LARGE.height) / 12);
+    expect(probe.width * probe.height).toBeLessThan((LARGE.width * LARGE.height) / 30);
+  });
+
+  it('reads a larger probe, of about a sixteenth, when the small one reads too few words', async () => {
+    const recognize = readsWellWhenDark('top');
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 0, probe: UPRIGHT });
+    const [small, large] = pixelsOf(recognize) as [number, number];
+    expect(recognize.mock.calls).toHaveLength(2);
+    expect(large).toBeGreaterThan(small * 2);
+    expect(large).toBeLessThan((LARGE.width * LARGE.height) / 12);
+  });
+
+  it('reads the larger probe when the small one\'s words do not tell what the page needs (its language)', async () => {
+    const recognize = readsWellWhenDark('top', LINES);
+    const tells = vi.fn((probe: OcrPage) => probe !== LINES);
+    expect(await orientByProbe(LARGE, recognize, 0, false, tells)).toEqual({ turns: 0, probe: LINES });
+    expect(tells).toHaveBeenCalledWith(LINES);
+    expect(recognize.mock.calls).toHaveLength(2);
+  });
+
+  it('settles a page upside down with the small probe when it reads a few lines that way up', async () => {
+    const recognize = readsWellWhenDark('bottom', LINES);
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 2, probe: LINES });
+    expect(Math.max(...pixelsOf(recognize))).toBeLessThan((LARGE.width * LARGE.height) / 30);
+  });
+
+  it('settles a page lying on its side with the small probe when it reads a few lines of vertical words', async () => {
+    const sideways = ocrPage(Array.from({ length: 24 }, () => ocrWord('Balance', 90, 'vertical')));
+    const recognize = vi.fn<Recognize>(async () => sideways);
+    expect((await orientByProbe(LARGE, recognize)).turns).not.toBe(0);
+    expect(recognize.mock.calls).toHaveLength(1);
+  });
+
+  it('starts the larger probe at the turn the small one read confidently, on too few words', async () => {
+    const recognize = readsWellWhenDark('bottom');
+    expect(await orientByProbe(LARGE, recognize)).toEqual({ turns: 2, probe: UPRIGHT });
+    // The small probe as it stands and upside down, then the larger one upside down only.
+    const pixels = pixelsOf(recognize);
+    expect(pixels).toHaveLength(3);
+    expect(pixels[2]).toBeGreaterThan(pixels[1]! * 2);
+  });
+
+  it('reads the larger probe when no turn of the small one reads confidently', async () => {
+    const recognize = readsWellWhenDark(null, LINES);
+    expect((await orientByProbe(LARGE, recognize)).turns).toBe(0);
+    const pixels = pixelsOf(recognize);
+    expect(pixels).toHaveLength(8);
+    expect(Math.max(...pixels.slice(4))).toBeGreaterThan(Math.max(...pixels.slice(0, 4)) * 2);
   });
 
   it.each([
@@ -138,8 +190,8 @@ describe('orientByProbe', () => {
   });
 
   it('starts from the turn the file declares', async () => {
-    const recognize = readsWellWhenDark('right');
-    expect(await orientByProbe(LARGE, recognize, 1)).toEqual({ turns: 1, probe: UPRIGHT });
+    const recognize = readsWellWhenDark('right', LINES);
+    expect(await orientByProbe(LARGE, recognize, 1)).toEqual({ turns: 1, probe: LINES });
     expect(recognize.mock.calls).toHaveLength(1);
   });
 
@@ -154,7 +206,13 @@ describe('orientByProbe', () => {
     it('measures the skew with the probe, and gives it for the reading', async () => {
       const recognize = vi.fn<Recognize>(async () => MANY);
       expect(await orientByProbe(LARGE, recognize, 0, true)).toEqual({ turns: 0, probe: MANY, skewRadians: 0.03 });
-      expect(recognize.mock.calls.map(([, options]) => options)).toEqual([{ deskew: true, probe: true }]);
+      expect(recognize.mock.calls.map(([, options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true, probe: true }]);
+    });
+
+    it('gives the skew the small probe measured when it decides alone', async () => {
+      const recognize = vi.fn<Recognize>(async () => LINES);
+      expect(await orientByProbe(LARGE, recognize, 0, true)).toEqual({ turns: 0, probe: LINES, skewRadians: 0.02 });
+      expect(recognize.mock.calls).toHaveLength(1);
     });
 
     it('gives the skew of the probe that read the page upright, not of the first', async () => {

@@ -18,8 +18,9 @@ vi.mock('../../../../src/engine/pipeline/prepare/prepare-page', () => ({
 
 const { readPage } = await import('../../../../src/engine/pipeline/read-page');
 
-/** A confident English reading with enough words for the probe to measure a skew. */
-const ENGLISH = ocrPage(['The', 'total', 'of', 'the', 'invoice', 'is', 'due', 'to', 'the', 'office', 'and', 'the', 'bank'].map((text) => ocrWord(text, 92)));
+/** A confident English reading: enough words for the small probe to decide alone and measure a skew. */
+const SENTENCE = 'The total of the invoice is due to the office and the bank by the end of the month that follows the date of the order and its delivery';
+const ENGLISH = ocrPage(SENTENCE.split(' ').map((text) => ocrWord(text, 92)));
 const PARAMS = { readingOrder: 'basic', modelVersion: 'latest' } as const;
 const signal = new AbortController().signal;
 
@@ -46,7 +47,7 @@ describe('readPage', () => {
     const result = await readPage(1, content(page), PARAMS, { tesseract: read }, signal);
     expect(events).toEqual(['probe', 'prepare', 'read']);
     expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }]);
-    expect(result.lines[0]?.text).toBe('The total of the invoice is due to the office and the bank');
+    expect(result.lines[0]?.text).toBe(SENTENCE);
   });
 
   it('probes a large page again, as prepared, when preparation changed it, and does not straighten it', async () => {

@@ -4,11 +4,14 @@ import type { OcrPage } from '../../../../src/engine/ocr/tesseract-page';
 import type { TextReading } from '../../../../src/engine/ocr/text-reading';
 import { numberedRaster, ocrPage, ocrWord } from '../../helpers/ocr-page';
 
-/** A confident, upright English reading (six function words: clearly English). */
-const ENGLISH = ocrPage(['The', 'total', 'of', 'the', 'invoice', 'is', 'due', 'to', 'the', 'office'].map((text) => ocrWord(text, 92)));
+/** Words read `times` over, at `confidence`: a few lines of them are enough for the small probe to decide. */
+const repeated = (words: string[], confidence: number, times: number) => Array.from({ length: times }, () => words).flat().map((text) => ocrWord(text, confidence));
+/** A confident, upright English reading (function words: clearly English). */
+const ENGLISH = ocrPage(repeated(['The', 'total', 'of', 'the', 'invoice', 'is', 'due', 'to', 'the', 'office'], 92, 3));
 /** The same page read with the English model, in German: enough function words to re-read it. */
-const GERMAN_BY_ENG = ocrPage(['Die', 'Summe', 'der', 'Rechnung', 'ist', 'nicht', 'mit', 'dem', 'Konto', 'und', 'die'].map((text) => ocrWord(text, 88)));
-const GERMAN_BY_DEU = ocrPage(['Die', 'Summe', 'der', 'Rechnung', 'ist', 'nicht', 'mit', 'dem', 'Konto', 'und', 'die'].map((text) => ocrWord(text, 95)));
+const GERMAN_WORDS = ['Die', 'Summe', 'der', 'Rechnung', 'ist', 'nicht', 'mit', 'dem', 'Konto', 'und', 'die'];
+const GERMAN_BY_ENG = ocrPage(repeated(GERMAN_WORDS, 88, 3));
+const GERMAN_BY_DEU = ocrPage(repeated(GERMAN_WORDS, 95, 3));
 /** A confident reading with too few words to tell a language. */
 const NUMBERS = ocrPage([ocrWord('2024-117', 93), ocrWord('42.00', 91)]);
 
@@ -40,7 +43,7 @@ describe('recognise', () => {
     const recognition = await recognise(PAGE, 'de', { tesseract: read }, signal);
     expect(read.mock.calls.map(([, model]) => model)).toEqual(['deu']);
     expect(recognition).toMatchObject({ language: 'de', turns: 0 });
-    expect(recognition.reading.lines[0]?.text).toBe('Die Summe der Rechnung ist nicht mit dem Konto und die');
+    expect(recognition.reading.lines[0]?.text).toBe(Array(3).fill(GERMAN_WORDS.join(' ')).join(' '));
   });
 
   it('reads once in English when no language is given and the page is English', async () => {
@@ -56,7 +59,7 @@ describe('recognise', () => {
     expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'deu']);
     expect(read.mock.calls[1]?.[3]).toBe(signal);
     expect(recognition.language).toBe('de');
-    expect(recognition.reading.lines[0]?.words.map((word) => word.confidence)).toEqual(Array(11).fill(0.95));
+    expect(recognition.reading.lines[0]?.words.map((word) => word.confidence)).toEqual(Array(33).fill(0.95));
   });
 
   it('reports no language when the words do not tell one, and keeps the first reading', async () => {
@@ -128,10 +131,10 @@ describe('recognise', () => {
     });
 
     it('straightens the page by the skew its probe measured, and maps its boxes back with what the reading measured', async () => {
-      const words = Array.from({ length: 14 }, (_, i) => ocrWord(`total${i}`, 92));
+      const words = Array.from({ length: 24 }, (_, i) => ocrWord(`total${i}`, 92));
       // The probe measures 0.02; the straightened page is left 0.001 off.
       const read = vi.fn<ReadWithTesseract>(async (_raster, _model, options) => ocrPage(words, options.probe ? 0.02 : 0.001));
-      const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
+      const recognition = await recognise(LARGE, 'en', { tesseract: read }, signal);
       expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }]);
       const page = read.mock.calls[1]![0];
       expect([page.width, page.height]).toEqual([LARGE.width, LARGE.height]);
@@ -159,16 +162,28 @@ describe('recognise', () => {
       expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: false }]);
     });
 
-    it('falls back on the full reading when the probe has too few words to tell the language', async () => {
+    it('falls back on the full reading when neither probe has enough words to tell the language', async () => {
       const read = vi.fn<ReadWithTesseract>(async (raster, model) => {
         if (model === 'deu') return GERMAN_BY_DEU;
         return raster.width === LARGE.width ? GERMAN_BY_ENG : NUMBERS;
       });
       const recognition = await recognise(LARGE, undefined, { tesseract: read }, signal);
-      expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'eng', 'deu']);
+      expect(read.mock.calls.map(([, model]) => model)).toEqual(['eng', 'eng', 'eng', 'deu']);
       expect(recognition.language).toBe('de');
-      // The probe's two words measure no skew; the English reading measured it, and the German one is given it.
-      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }, { deskew: true, skewRadians: 0 }]);
+      // The probes' two words measure no skew; the English reading measured it, and the German one is given it.
+      const probe = { deskew: true, probe: true };
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([probe, probe, { deskew: true }, { deskew: true, skewRadians: 0 }]);
+    });
+
+    it('reads the larger probe when the small one reads words that do not tell the language, unless the caller gave it', async () => {
+      // Enough words, none of them a function word of any language.
+      const unknown = ocrPage(repeated(['Invoice', 'Total', 'Amount'], 93, 8));
+      const read = vi.fn<ReadWithTesseract>(async (raster) => (raster.width === LARGE.width ? ENGLISH : unknown));
+      await recognise(LARGE, undefined, { tesseract: read }, signal);
+      expect(read.mock.calls.filter(([, , options]) => options.probe)).toHaveLength(2);
+      read.mockClear();
+      await recognise(LARGE, 'en', { tesseract: read }, signal);
+      expect(read.mock.calls.filter(([, , options]) => options.probe)).toHaveLength(1);
     });
   });
 });
