@@ -70,6 +70,11 @@ export async function runEngine(options: EngineOptions): Promise<void> {
     (page, model, recognizeOptions, pageSignal) => cores.holding(() => pool.recognize(page, model, recognizeOptions, pageSignal), pageSignal),
     () => (options.pageParts === false ? 1 : Math.min(pool.spareWorkers(), cores.free)),
   );
+  // Only for the one page decoded now: with other pages in flight the workers will be busy, the
+  // page is read whole, and its parts would be laid out for nothing.
+  const planParts = (page: RasterPage) => {
+    if (options.pageParts !== false && pageSlots.taken <= 1) readInParts.plan(page, size);
+  };
   const readWithSecondEngine = (page: RasterPage, pageSignal: AbortSignal) =>
     secondEngineTurn.holding(() => cores.holding(() => secondEngine.read(page, pageSignal), pageSignal), pageSignal);
   // A PDF's first text parser, started while no PDF waits (then after each PDF).
@@ -92,6 +97,7 @@ export async function runEngine(options: EngineOptions): Promise<void> {
           baseUrl: options.baseUrl,
           readers: {
             tesseract: readInParts,
+            planParts,
             secondEngine: useSecondEngine ? readWithSecondEngine : undefined,
           },
           onProgress,

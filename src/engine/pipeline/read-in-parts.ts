@@ -5,7 +5,9 @@
  * (the pool is busy with other pages), pages are read whole: cutting would only add calls.
  */
 import { fromRaster } from './grey-image';
-import { MIN_PIXELS, pagePartsOf } from './page-parts';
+import { MIN_PIXELS, pagePartsOf, type PagePart } from './page-parts';
+import type { RasterPage } from './raster';
+import type { RecognizeOptions } from './orient';
 import { cropRaster } from './raster-scale';
 import { wordsOf, type OcrBox, type OcrPage, type OcrPart } from '../ocr/tesseract-page';
 import type { ReadWithTesseract } from './recognise';
@@ -42,11 +44,29 @@ export function joinParts(parts: OcrPart[]): OcrPage {
   return { blocks, rotateRadians: main?.ocr.rotateRadians ?? null, parts };
 }
 
+/**
+ * A tesseract reader that cuts pages into parts; `plan` lays out a page's parts before it is read
+ * (readPage does it while the workers read the page's probe, on the engine's thread that would
+ * otherwise wait for them): the reading then finds them laid out, when it gets the same page for
+ * as many workers.
+ */
+export type PartsReader = ReadWithTesseract & { plan(raster: RasterPage, workers: number): void };
+
+interface PartsPlan {
+  workers: number;
+  boxes: PagePart[];
+}
+
 /** `read`, cutting a page into parts for the workers that `spareWorkers` says are free. */
-export function readingInParts(read: ReadWithTesseract, spareWorkers: () => number): ReadWithTesseract {
-  return async (raster, model, options, signal) => {
+export function readingInParts(read: ReadWithTesseract, spareWorkers: () => number): PartsReader {
+  // Keyed by the page itself: a plan is used only for the very pixels it was made on.
+  const plans = new WeakMap<RasterPage, PartsPlan>();
+  const partsOf = (raster: RasterPage, workers: number, minPixels: number) => pagePartsOf(fromRaster(raster), workers, minPixels);
+  const reader = async (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal): Promise<OcrPage> => {
     const workers = spareWorkers();
-    const boxes = workers > 1 ? pagePartsOf(fromRaster(raster), workers, options.probe ? PROBE_MIN_PIXELS : MIN_PIXELS) : [];
+    const plan = options.probe ? undefined : plans.get(raster);
+    if (plan) plans.delete(raster);
+    const boxes = workers < 2 ? [] : plan?.workers === workers ? plan.boxes : partsOf(raster, workers, options.probe ? PROBE_MIN_PIXELS : MIN_PIXELS);
     if (boxes.length < 2) return read(raster, model, options, signal);
     const largestFirst = boxes.map((_, index) => index).sort((a, b) => boxes[b]!.width * boxes[b]!.height - boxes[a]!.width * boxes[a]!.height);
     const readings = new Array<Promise<OcrPart>>(boxes.length);
@@ -63,4 +83,9 @@ export function readingInParts(read: ReadWithTesseract, spareWorkers: () => numb
     }
     return joinParts(await Promise.all(readings));
   };
+  return Object.assign(reader, {
+    plan(raster: RasterPage, workers: number): void {
+      if (workers > 1) plans.set(raster, { workers, boxes: partsOf(raster, workers, MIN_PIXELS) });
+    },
+  });
 }

@@ -59,6 +59,9 @@ export async function readPage(
   // twice the errors); a page that has a resolution keeps it, scaled with the page.
   const pixels = prepared.raster === raster || prepared.raster.dpi ? prepared.raster : withAssumedDpi(prepared.raster);
   const unchanged = prepared.steps.length === 0;
+  // Most large pages are read as they stand (upright, level): their parts are laid out while the
+  // workers still read the probe. A page the probe turns or straightens is laid out again.
+  if (early && unchanged) readers.planParts?.(raster);
   const hints = {
     ...declared,
     hard: !unchanged,

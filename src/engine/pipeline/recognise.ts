@@ -26,6 +26,11 @@ export interface Readers {
   tesseract: ReadWithTesseract;
   /** Absent when the second engine is switched off. */
   secondEngine?: ReadWithSecondEngine | undefined;
+  /**
+   * Lays out the parts of a page tesseract will read (read-in-parts.ts), ahead of the reading;
+   * absent, or doing nothing, where pages are not cut or the workers are busy with other pages.
+   */
+  planParts?: ((raster: RasterPage) => void) | undefined;
 }
 
 export interface PageRecognition {

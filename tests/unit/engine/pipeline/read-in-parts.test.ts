@@ -53,6 +53,31 @@ describe('readingInParts', () => {
     expect(words.map((word) => word.bbox.x0)).toEqual([12, leftWidth + 12]);
   });
 
+  it('reads a page in the parts laid out for it ahead, and lays out a page anew for another number of workers', async () => {
+    const page = twoColumnPage();
+    const planned = readingInParts(readImage(), () => 2);
+    planned.plan(page, 2);
+    // Blanked after the plan: laid out now, it would have no ink to cut at all.
+    const pixels = page.pgm.subarray(page.pgm.length - WIDTH * HEIGHT);
+    pixels.fill(255);
+    expect((await planned(page, 'eng', { deskew: true }, signal)).parts).toHaveLength(2);
+    const other = twoColumnPage();
+    const three = readingInParts(readImage(), () => 3);
+    three.plan(other, 2);
+    other.pgm.subarray(other.pgm.length - WIDTH * HEIGHT).fill(255);
+    expect((await three(other, 'eng', { deskew: true }, signal)).parts).toBeUndefined();
+  });
+
+  it('uses a plan once, and never for a probe', async () => {
+    const page = twoColumnPage();
+    const reader = readingInParts(readImage(), () => 2);
+    reader.plan(page, 2);
+    page.pgm.subarray(page.pgm.length - WIDTH * HEIGHT).fill(255);
+    expect((await reader(page, 'eng', { deskew: true, probe: true }, signal)).parts).toBeUndefined();
+    expect((await reader(page, 'eng', { deskew: true }, signal)).parts).toHaveLength(2);
+    expect((await reader(page, 'eng', { deskew: true }, signal)).parts).toBeUndefined();
+  });
+
   it('cuts a probe far smaller than a page it would read whole', async () => {
     const small = cropRaster(twoColumnPage(), { left: 0, top: 0, width: 1000, height: 700 });
     const asPage = readImage();

@@ -71,4 +71,23 @@ describe('readPage', () => {
     await readPage(1, content(numberedRaster(1200, 900)), PARAMS, { tesseract: read }, signal);
     expect(events).toEqual(['prepare', 'read']);
   });
+
+  it('has a large page laid out in parts while its probe is read, when preparation leaves it as it is', async () => {
+    const page = numberedRaster(1700, 1800);
+    const read = reader();
+    const planParts = vi.fn((_raster: RasterPage) => events.push('plan'));
+    await readPage(1, content(page), PARAMS, { tesseract: read, planParts }, signal);
+    expect(events).toEqual(['probe', 'prepare', 'plan', 'read']);
+    expect(planParts).toHaveBeenCalledWith(page);
+  });
+
+  it('has no page laid out ahead that preparation changed, nor a small one', async () => {
+    const planParts = vi.fn();
+    const cleaned = numberedRaster(1700, 1800);
+    preparedAs = () => ({ raster: cleaned, steps: ['remove-rules'], toSource: (x, y) => [x, y], features: {} as PreparedPage['features'] });
+    await readPage(1, content(numberedRaster(1700, 1800)), PARAMS, { tesseract: reader(), planParts }, signal);
+    preparedAs = undefined;
+    await readPage(1, content(numberedRaster(1200, 900)), PARAMS, { tesseract: reader(), planParts }, signal);
+    expect(planParts).not.toHaveBeenCalled();
+  });
 });
