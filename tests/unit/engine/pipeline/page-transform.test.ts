@@ -56,6 +56,25 @@ describe('rotateRaster', () => {
     ]);
   });
 
+  it('turns a page larger than the tiles it is copied in, and with sides that are not multiples of them, pixel for pixel', () => {
+    const [w, h] = [150, 71];
+    const { pgm, pixels } = allocatePgm(w, h);
+    for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 7919) % 251;
+    const raster: RasterPage = { width: w, height: h, pgm };
+    // Where the pixel (x, y) of the page lands after each turn, and the turned page's width.
+    const landing = {
+      1: (x: number, y: number) => x * h + (h - 1 - y),
+      2: (x: number, y: number) => (h - 1 - y) * w + (w - 1 - x),
+      3: (x: number, y: number) => (w - 1 - x) * h + y,
+    } as const;
+    for (const turns of [1, 2, 3] as const) {
+      const turned = pixelsOf(rotateRaster(raster, turns));
+      const expected = new Uint8Array(w * h);
+      for (let y = 0; y < h; y += 1) for (let x = 0; x < w; x += 1) expected[landing[turns](x, y)] = pixels[y * w + x]!;
+      expect(Buffer.from(turned).equals(Buffer.from(expected))).toBe(true);
+    }
+  });
+
   it('writes a PGM header with the turned size', () => {
     const turned = rotateRaster(numberedRaster(4, 3), 1);
     expect([turned.width, turned.height]).toEqual([3, 4]);
