@@ -13,7 +13,7 @@
  *   reading, is read first and kept when that reading is confidently upright (nearly every page);
  *   only a page that is not is probed and read again.
  */
-import { bestTurn, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from './orientation';
+import { bestTurn, longWordsOf, looksUpright, mostlyVertical, orientationScore, turnsForSidewaysReading } from './orientation';
 import { rotateRaster, type QuarterTurns } from './page-transform';
 import { isLowResolution, type RasterPage } from './raster';
 import { cropCentre, halveRaster } from './raster-scale';
@@ -162,10 +162,6 @@ async function judgeProbe(probe: RasterPage, recognize: Recognize, hint: Quarter
   return { orientation: withSkew(((hint + found.turn) % 4) as QuarterTurns, found.reading, deskew), confident: found.confident };
 }
 
-function longWords(ocr: OcrPage): number {
-  return wordsOf(ocr).filter((word) => word.text.trim().length >= 3).length;
-}
-
 /**
  * Decides a large page's turn from probes alone, starting from the turn its file declares: the
  * small probe when it reads confidently, enough words, and words that tell what else the page
@@ -181,7 +177,7 @@ export async function orientByProbe(
 ): Promise<ProbedOrientation> {
   const quick = await judgeProbe(probeOf(raster, QUICK_PROBE_CROP), recognize, hint, deskew);
   const { probe } = quick.orientation;
-  if (quick.confident && longWords(probe) >= QUICK_PROBE_MIN_WORDS && tells(probe)) return quick.orientation;
+  if (quick.confident && longWordsOf(probe).length >= QUICK_PROBE_MIN_WORDS && tells(probe)) return quick.orientation;
   // A turn the small probe read confidently, on too few words, is the larger probe's first try.
   const start = quick.confident ? quick.orientation.turns : hint;
   return (await judgeProbe(probeOf(raster, PROBE_CROP), recognize, start, deskew)).orientation;

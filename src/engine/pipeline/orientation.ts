@@ -14,7 +14,8 @@ const UPRIGHT_CONFIDENCE = 60;
 /** Words this short say little about direction. */
 const MIN_WORD_LENGTH = 3;
 
-function words(ocr: OcrPage): OcrWord[] {
+/** A reading's words of MIN_WORD_LENGTH letters or more: those that say which way is up. */
+export function longWordsOf(ocr: OcrPage): OcrWord[] {
   return linesOf(ocr)
     .flatMap((line) => line.words)
     .filter((word) => word.text.trim().length >= MIN_WORD_LENGTH);
@@ -29,7 +30,7 @@ function isHorizontal(word: OcrWord): boolean {
  * Vertical words (a page a quarter turn off, which tesseract may still read) do not count.
  */
 export function orientationScore(ocr: OcrPage): number {
-  return words(ocr)
+  return longWordsOf(ocr)
     .filter(isHorizontal)
     .reduce((sum, word) => sum + (word.text.trim().length * Math.max(0, word.confidence - 50)) / 50, 0);
 }
@@ -42,7 +43,7 @@ function meanConfidence(list: OcrWord[]): number {
 
 /** True when a reading is mostly horizontal, confident text, or when there is no text at all. */
 export function looksUpright(ocr: OcrPage, minConfidence = UPRIGHT_CONFIDENCE): boolean {
-  const all = words(ocr);
+  const all = longWordsOf(ocr);
   if (all.length === 0) return true;
   const horizontal = all.filter(isHorizontal);
   return horizontal.length >= all.length / 2 && meanConfidence(horizontal) >= minConfidence;
@@ -50,7 +51,7 @@ export function looksUpright(ocr: OcrPage, minConfidence = UPRIGHT_CONFIDENCE): 
 
 /** True when most of a reading's words stand taller than wide: the page lies on its side. */
 export function mostlyVertical(ocr: OcrPage): boolean {
-  const all = words(ocr);
+  const all = longWordsOf(ocr);
   return all.length > 0 && all.filter((word) => !isHorizontal(word)).length > all.length / 2;
 }
 
@@ -61,7 +62,7 @@ export function mostlyVertical(ocr: OcrPage): boolean {
  * when the reading is not of that kind.
  */
 export function turnsForSidewaysReading(ocr: OcrPage): QuarterTurns | null {
-  const all = words(ocr);
+  const all = longWordsOf(ocr);
   const vertical = all.filter((word) => !isHorizontal(word));
   if (all.length === 0 || vertical.length < all.length / 2 || meanConfidence(vertical) < UPRIGHT_CONFIDENCE) return null;
   let down = 0;
