@@ -60,7 +60,7 @@ export class OcrPool {
    * cannot cancel a recognition (nor settles one whose worker died), so the worker is terminated
    * and the next page starts a fresh one.
    */
-  async recognize(page: RasterPage, model: string, { deskew, skewRadians }: RecognizeOptions, signal?: AbortSignal): Promise<OcrPage> {
+  async recognize(page: RasterPage, model: string, { deskew, skewRadians, layoutOnly }: RecognizeOptions, signal?: AbortSignal): Promise<OcrPage> {
     const pooled = await this.#acquire(model, signal);
     let discarded = false;
     const discard = () => {
@@ -73,16 +73,19 @@ export class OcrPool {
       // Parameters given with one page apply to it alone (tesseract.js restores them after).
       const resolution = page.dpi ? { user_defined_dpi: String(Math.round(page.dpi)) } : {};
       // A skew measured already is given: measuring it again would find the lines twice.
-      const deskewing = deskew && skewRadians !== undefined ? { rotateRadians: skewRadians } : { rotateAuto: deskew };
+      const deskewing = deskew && skewRadians !== undefined ? { rotateRadians: skewRadians } : { rotateAuto: deskew && !layoutOnly };
       const options = { ...deskewing, ...resolution };
+      // With no output that needs the text, tesseract.js finds the layout and stops there.
+      const output = layoutOnly ? { layoutBlocks: true, blocks: false, text: false } : { blocks: true, text: false };
       // The page's ArrayBuffer: tesseract.js wraps a buffer in an array without a copy, but copies
       // an array (`new Uint8Array(data)`) before it posts it, and posting copies it again. A Blob
       // it would first read back through a FileReader. (Its types name Node's Buffer for this
       // case, which a browser build does not have.)
-      const recognition = pooled.worker.recognize(postableBytes(page.pgm) as unknown as ImageLike, options, { blocks: true, text: false });
+      const recognition = pooled.worker.recognize(postableBytes(page.pgm) as unknown as ImageLike, options, output);
       const { data } = await abortable(recognition, signal, discard);
       this.#release(pooled);
-      return data;
+      // The layout's blocks come as `layoutBlocks`, which tesseract.js's types leave out.
+      return layoutOnly ? { blocks: (data as typeof data & { layoutBlocks?: typeof data.blocks }).layoutBlocks ?? null } : data;
     } catch (reason) {
       discard();
       if (signal?.aborted) throw abortReason(signal);

@@ -16,6 +16,8 @@ export interface OcrWord {
   text: string;
   confidence: number;
   bbox: OcrBox;
+  /** Its glyphs: given by a layout-only reading (`layoutOnly`), where words have no text yet. */
+  symbols?: Array<{ bbox: OcrBox }>;
 }
 export interface OcrLine {
   words: OcrWord[];

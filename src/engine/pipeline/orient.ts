@@ -33,6 +33,16 @@ export interface RecognizeOptions {
    * far smaller than a page's (what a part loses at its edges does not change either).
    */
   probe?: boolean;
+  /**
+   * Only the image's layout: its blocks, lines, words and their glyphs' boxes, without text (a
+   * sixth of a reading's time on a magazine spread). Deskew is not measured for it.
+   */
+  layoutOnly?: boolean;
+  /**
+   * A page with no safe cut in its ink may be cut along tesseract's own layout (layout-parts.ts)
+   * when workers are idle. Not for a page preparation found hard: the second engine reads it too.
+   */
+  cutByLayout?: boolean;
 }
 
 export type Recognize = (raster: RasterPage, options: RecognizeOptions) => Promise<OcrPage>;

@@ -9,6 +9,7 @@ import { MIN_PIXELS, pagePartsOf, type PagePart } from './page-parts';
 import type { RasterPage } from './raster';
 import type { RecognizeOptions } from './orient';
 import { cropRaster } from './raster-scale';
+import { glyphImage, layoutPartsOf } from './layout-parts';
 import { wordsOf, type OcrBox, type OcrPage, type OcrPart } from '../ocr/tesseract-page';
 import type { ReadWithTesseract } from './recognise';
 
@@ -62,17 +63,12 @@ export function readingInParts(read: ReadWithTesseract, spareWorkers: () => numb
   // Keyed by the page itself: a plan is used only for the very pixels it was made on.
   const plans = new WeakMap<RasterPage, PartsPlan>();
   const partsOf = (raster: RasterPage, workers: number, minPixels: number) => pagePartsOf(fromRaster(raster), workers, minPixels);
-  const reader = async (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal): Promise<OcrPage> => {
-    const workers = spareWorkers();
-    const plan = options.probe ? undefined : plans.get(raster);
-    if (plan) plans.delete(raster);
-    const boxes = workers < 2 ? [] : plan?.workers === workers ? plan.boxes : partsOf(raster, workers, options.probe ? PROBE_MIN_PIXELS : MIN_PIXELS);
-    if (boxes.length < 2) return read(raster, model, options, signal);
-    const largestFirst = boxes.map((_, index) => index).sort((a, b) => boxes[b]!.width * boxes[b]!.height - boxes[a]!.width * boxes[a]!.height);
-    const readings = new Array<Promise<OcrPart>>(boxes.length);
+  /** Reads the parts' images at once, largest first (a page waits for its slowest part), and joins them in their order. */
+  const readParts = async (parts: Array<{ box: PagePart; image: RasterPage }>, model: string, options: RecognizeOptions, signal: AbortSignal) => {
+    const largestFirst = parts.map((_, index) => index).sort((a, b) => parts[b]!.box.width * parts[b]!.box.height - parts[a]!.box.width * parts[a]!.box.height);
+    const readings = new Array<Promise<OcrPart>>(parts.length);
     for (const index of largestFirst) {
-      const box = boxes[index]!;
-      const image = cropRaster(raster, box, PART_MARGIN);
+      const { box, image } = parts[index]!;
       readings[index] = read(image, model, options, signal).then((ocr) => ({
         ocr,
         left: box.left - PART_MARGIN,
@@ -82,6 +78,20 @@ export function readingInParts(read: ReadWithTesseract, spareWorkers: () => numb
       }));
     }
     return joinParts(await Promise.all(readings));
+  };
+  const reader = async (raster: RasterPage, model: string, options: RecognizeOptions, signal: AbortSignal): Promise<OcrPage> => {
+    const workers = spareWorkers();
+    const plan = options.probe ? undefined : plans.get(raster);
+    if (plan) plans.delete(raster);
+    const boxes = workers < 2 ? [] : plan?.workers === workers ? plan.boxes : partsOf(raster, workers, options.probe ? PROBE_MIN_PIXELS : MIN_PIXELS);
+    const { cutByLayout, ...partOptions } = options;
+    if (boxes.length >= 2) return readParts(boxes.map((box) => ({ box, image: cropRaster(raster, box, PART_MARGIN) })), model, partOptions, signal);
+    if (cutByLayout && workers >= 2 && raster.width * raster.height >= MIN_PIXELS) {
+      const layout = await read(raster, model, { deskew: false, layoutOnly: true }, signal);
+      const parts = layoutPartsOf(layout, workers, raster.width, raster.height);
+      if (parts.length >= 2) return readParts(parts.map((part) => ({ box: part.box, image: glyphImage(raster, part, PART_MARGIN) })), model, partOptions, signal);
+    }
+    return read(raster, model, partOptions, signal);
   };
   return Object.assign(reader, {
     plan(raster: RasterPage, workers: number): void {

@@ -145,6 +145,9 @@ export async function recognise(
   const withModel = (model: string) => (r: RasterPage, options: RecognizeOptions) => readers.tesseract(r, model, options, signal);
   const deskew = hints.deskew ?? !isLowResolution(raster.width, raster.height);
   const firstModel = modelOf(language ?? FIRST_LANGUAGE);
+  // A page's own readings (not its probes) may be cut along tesseract's layout when its ink has
+  // no safe cut; a hard page is read as before, the second engine's reading fused with it.
+  const cutByLayout = !hints.hard;
   let ocr: OcrPage;
   let turns: QuarterTurns;
   let found = language;
@@ -158,7 +161,7 @@ export async function recognise(
     found ??= detectLanguage(wordsOf(probed.probe).map((word) => word.text)) ?? undefined;
     straightenedBy = probed.skewRadians ?? 0;
     straightened = straighten(rotateRaster(raster, turns), straightenedBy);
-    ocr = await readers.tesseract(straightened, modelOf(found ?? FIRST_LANGUAGE), { deskew }, signal);
+    ocr = await readers.tesseract(straightened, modelOf(found ?? FIRST_LANGUAGE), { deskew, cutByLayout }, signal);
   } else {
     ({ ocr, turns } = await orient(raster, withModel(firstModel), hints.turns ?? 0, deskew));
   }
@@ -168,7 +171,7 @@ export async function recognise(
     const detected = detectLanguage(wordsOf(ocr).map((word) => word.text));
     found = detected ?? undefined;
     // Given the skew the first reading measured, the second need not measure it again.
-    const options = deskew ? { deskew, skewRadians: ocr.rotateRadians ?? 0 } : { deskew };
+    const options = deskew ? { deskew, skewRadians: ocr.rotateRadians ?? 0, cutByLayout } : { deskew, cutByLayout };
     if (detected && detected !== FIRST_LANGUAGE) ocr = await readers.tesseract(straightened ?? rotateRaster(raster, turns), modelOf(detected), options, signal);
   }
   const skewRadians = straightenedBy + (ocr.rotateRadians ?? 0);

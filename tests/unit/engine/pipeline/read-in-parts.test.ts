@@ -30,6 +30,39 @@ const readImage = () =>
     return { blocks: [{ paragraphs: [{ lines: [{ words: [word], confidence: 95, bbox }] }] }], rotateRadians: 0 };
   });
 
+/** The two columns inside a frame of ink: no blank row or column runs across it. */
+function framedPage(): RasterPage {
+  const page = twoColumnPage();
+  const pixels = page.pgm.subarray(page.pgm.length - WIDTH * HEIGHT);
+  for (let y = 0; y < HEIGHT; y += 1) {
+    for (let x = 0; x < WIDTH; x += 1) if (x < 10 || x >= WIDTH - 10 || y < 10 || y >= HEIGHT - 10) pixels[y * WIDTH + x] = 0;
+  }
+  return page;
+}
+
+/** A layout-only reading of `blocks`, each a column of `lines` lines of one glyph-boxed word. */
+function layoutOf(columns: number[], lines: number): OcrPage {
+  const block = (left: number) => ({
+    paragraphs: [
+      {
+        lines: Array.from({ length: lines }, (_, i) => {
+          const bbox = { x0: left, y0: 100 + i * 36, x1: left + 400, y1: 124 + i * 36 };
+          return { bbox, confidence: 0, words: [{ text: '', confidence: 0, bbox, symbols: [{ bbox }] }] };
+        }),
+      },
+    ],
+  });
+  return { blocks: columns.map(block) };
+}
+
+/** `readImage`, but a layout-only call gets `layout`. */
+const readWithLayout = (layout: OcrPage) => {
+  const read = readImage();
+  const image = read.getMockImplementation()!;
+  read.mockImplementation(async (raster, model, options, given) => (options.layoutOnly ? layout : image(raster, model, options, given)));
+  return read;
+};
+
 describe('readingInParts', () => {
   it('reads a page whole when no other worker is free', async () => {
     const read = readImage();
@@ -86,6 +119,31 @@ describe('readingInParts', () => {
     const asProbe = readImage();
     await readingInParts(asProbe, () => 2)(small, 'eng', { deskew: false, probe: true }, signal);
     expect(asProbe).toHaveBeenCalledTimes(2);
+  });
+
+  it("cuts a page whose ink has no safe cut along tesseract's layout, found first, when the page may be", async () => {
+    const page = framedPage();
+    const read = readWithLayout(layoutOf([60, 540], 30));
+    const joined = await readingInParts(read, () => 2)(page, 'eng', { deskew: true, cutByLayout: true }, signal);
+    const [layoutCall, ...partCalls] = read.mock.calls;
+    expect(layoutCall?.[0]).toBe(page);
+    expect(layoutCall?.[2]).toEqual({ deskew: false, layoutOnly: true });
+    // Two columns of 30 lines, for two workers: each column in two runs of 15 lines.
+    expect(partCalls.map(([image, , options]) => [image.height, options])).toEqual(Array(4).fill([15 * 36 - 12 + 5 + 16, { deskew: true }]));
+    expect(joined.parts?.map((part) => [part.left, part.top])).toEqual([[50, 90], [50, 630], [530, 90], [530, 630]]);
+  });
+
+  it('reads such a page whole when it may not be cut along its layout, or when the layout has one part', async () => {
+    const whole = readWithLayout(layoutOf([60, 540], 30));
+    await readingInParts(whole, () => 2)(framedPage(), 'eng', { deskew: true }, signal);
+    expect(whole.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true }]);
+    const oneLine = readWithLayout(layoutOf([60], 1));
+    const page = framedPage();
+    await readingInParts(oneLine, () => 2)(page, 'eng', { deskew: true, cutByLayout: true }, signal);
+    expect(oneLine.mock.calls.map(([image, , options]) => [image === page, options])).toEqual([
+      [true, { deskew: false, layoutOnly: true }],
+      [true, { deskew: true }],
+    ]);
   });
 
   it('gives recognise one reading in the order of the parts, boxes on the page', async () => {

@@ -46,7 +46,7 @@ describe('readPage', () => {
     const read = reader();
     const result = await readPage(1, content(page), PARAMS, { tesseract: read }, signal);
     expect(events).toEqual(['probe', 'prepare', 'read']);
-    expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }]);
+    expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true, cutByLayout: true }]);
     expect(result.lines[0]?.text).toBe(SENTENCE);
   });
 
@@ -61,7 +61,7 @@ describe('readPage', () => {
     expect(read.mock.calls.map(([, , options]) => options)).toEqual([
       { deskew: true, probe: true },
       { deskew: false, probe: true },
-      { deskew: true },
+      { deskew: true, cutByLayout: false },
     ]);
     expect(read.mock.calls[2]?.[0].pgm).toBe(cleaned.pgm);
   });

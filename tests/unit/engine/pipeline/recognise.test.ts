@@ -135,7 +135,7 @@ describe('recognise', () => {
       // The probe measures 0.02; the straightened page is left 0.001 off.
       const read = vi.fn<ReadWithTesseract>(async (_raster, _model, options) => ocrPage(words, options.probe ? 0.02 : 0.001));
       const recognition = await recognise(LARGE, 'en', { tesseract: read }, signal);
-      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true }]);
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: true, probe: true }, { deskew: true, cutByLayout: true }]);
       const page = read.mock.calls[1]![0];
       expect([page.width, page.height]).toEqual([LARGE.width, LARGE.height]);
       expect(page.pgm).not.toEqual(LARGE.pgm);
@@ -151,7 +151,7 @@ describe('recognise', () => {
       const words = Array.from({ length: 24 }, (_, i) => ocrWord(`total${i}`, 92));
       const read = vi.fn<ReadWithTesseract>(async (_raster, _model, options) => ocrPage(words, options.deskew ? 0.02 : 0));
       const recognition = await recognise(LARGE, 'en', { tesseract: read }, signal, { hard: true });
-      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: true }]);
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: true, cutByLayout: false }]);
       expect(read.mock.calls[1]![0]).toBe(LARGE);
       expect(recognition.skewRadians).toBe(0.02);
     });
@@ -159,7 +159,7 @@ describe('recognise', () => {
     it('lets the reading measure the skew when the page may not be deskewed', async () => {
       const read = tesseract({ eng: ENGLISH });
       await recognise(LARGE, undefined, { tesseract: read }, signal, { deskew: false });
-      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: false }]);
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([{ deskew: false, probe: true }, { deskew: false, cutByLayout: true }]);
     });
 
     it('falls back on the full reading when neither probe has enough words to tell the language', async () => {
@@ -172,7 +172,7 @@ describe('recognise', () => {
       expect(recognition.language).toBe('de');
       // The probes' two words measure no skew; the English reading measured it, and the German one is given it.
       const probe = { deskew: true, probe: true };
-      expect(read.mock.calls.map(([, , options]) => options)).toEqual([probe, probe, { deskew: true }, { deskew: true, skewRadians: 0 }]);
+      expect(read.mock.calls.map(([, , options]) => options)).toEqual([probe, probe, { deskew: true, cutByLayout: true }, { deskew: true, skewRadians: 0, cutByLayout: true }]);
     });
 
     it('reads the larger probe when the small one reads words that do not tell the language, unless the caller gave it', async () => {
