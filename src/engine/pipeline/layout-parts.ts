@@ -19,8 +19,6 @@ export interface GlyphPart {
   box: PagePart;
   /** Each glyph's box, padded, on the page. */
   glyphs: OcrBox[];
-  /** The characters it holds, about: its lines' lengths in line heights. */
-  weight: number;
 }
 
 /** At most this many parts per worker, as for cuts in the ink: each part costs a call. */
@@ -52,6 +50,7 @@ function runsOf(lines: OcrLine[], count: number): OcrLine[][] {
   return runs;
 }
 
+/** A run of lines as a part: its glyphs' boxes, padded within the page. */
 function partOf(lines: OcrLine[], width: number, height: number): GlyphPart {
   const glyphs = lines.flatMap(glyphsOf).map(({ x0, y0, x1, y1 }) => ({
     x0: Math.max(0, x0 - GLYPH_PAD),
@@ -63,7 +62,7 @@ function partOf(lines: OcrLine[], width: number, height: number): GlyphPart {
   const top = Math.min(...glyphs.map((glyph) => glyph.y0));
   const right = Math.max(...glyphs.map((glyph) => glyph.x1));
   const bottom = Math.max(...glyphs.map((glyph) => glyph.y1));
-  return { box: { left, top, width: right - left, height: bottom - top }, glyphs, weight: lines.reduce((sum, line) => sum + lineWeight(line), 0) };
+  return { box: { left, top, width: right - left, height: bottom - top }, glyphs };
 }
 
 /**

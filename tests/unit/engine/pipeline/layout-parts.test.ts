@@ -48,7 +48,7 @@ describe('glyphImage', () => {
     const { pgm, pixels } = allocatePgm(200, 100);
     pixels.fill(0); // ink everywhere: whatever is not a glyph of the part must come out white
     const raster = { width: 200, height: 100, pgm, dpi: 300 };
-    const part = { box: { left: 10, top: 10, width: 100, height: 50 }, glyphs: [box(10, 10, 30, 60), box(90, 10, 110, 30)], weight: 1 };
+    const part = { box: { left: 10, top: 10, width: 100, height: 50 }, glyphs: [box(10, 10, 30, 60), box(90, 10, 110, 30)] };
     const image = glyphImage(raster, part, 8);
     expect([image.width, image.height, image.dpi]).toEqual([116, 66, 300]);
     const out = pixelsOf(image);
